@@ -1,0 +1,334 @@
+package org.rapport.customers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.rapport.customers.internal.Indexing;
+import org.rapport.customers.internal.Keyset;
+import org.rapport.customers.internal.RecordAccess;
+import org.rapport.customers.internal.RecordAccess.Share;
+import org.rapport.customers.internal.SqlQuery;
+import org.rapport.platform.Actor;
+import org.rapport.platform.AuditTrail;
+import org.rapport.platform.AuditTrail.AuditEvent;
+import org.rapport.platform.FieldChanges;
+import org.rapport.platform.InvalidInput;
+import org.rapport.platform.Masking;
+import org.rapport.platform.Page;
+import org.rapport.platform.RapportException.FieldProblem;
+import org.rapport.platform.RecordNotFound;
+import org.rapport.platform.StaleVersion;
+import org.rapport.platform.StateConflict;
+import org.rapport.platform.TextRules;
+import org.rapport.platform.UserDirectory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts: the companies a business sells to and serves. Changes are access-checked, versioned,
+ * audited and announced like contacts'.
+ */
+@Service
+public class AccountManagement {
+
+	static final String TYPE = "account";
+
+	static final Map<String, UnaryOperator<String>> PERSONAL = Map.of();
+
+	private final JdbcClient jdbc;
+
+	private final RecordAccess access;
+
+	private final AuditTrail audit;
+
+	private final UserDirectory users;
+
+	private final CustomFieldManagement customFields;
+
+	private final ContactManagement contacts;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
+
+	AccountManagement(JdbcClient jdbc, RecordAccess access, AuditTrail audit, UserDirectory users,
+			CustomFieldManagement customFields, ContactManagement contacts, ApplicationEventPublisher events,
+			JsonMapper json) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.audit = audit;
+		this.users = users;
+		this.customFields = customFields;
+		this.contacts = contacts;
+		this.events = events;
+		this.json = json;
+	}
+
+	@Transactional
+	public AccountView create(AccountFields fields) {
+		Actor actor = Actor.current();
+		access.requireCreate(actor);
+		List<FieldProblem> problems = new ArrayList<>();
+		AccountFields f = check(actor, fields, null, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Indexing ix = Indexing.ofAccount(f.name(), f.website(), f.phone());
+		long id = jdbc.sql("""
+				insert into accounts (name, industry, size, website, phone, street, city, region, postal_code, country,
+				  owner_id, tags, custom, sort_name, search_text, search_grams, phone_digits, created_by)
+				values (:name, :industry, :size, :website, :phone, :street, :city, :region, :postal, :country, :owner,
+				  :tags, cast(:custom as jsonb), :sort, :search, :grams, :digits, :actor)
+				returning id""")
+			.params(columns(f, ix))
+			.param("actor", actor.id())
+			.query(Long.class)
+			.single();
+		audit.record(new AuditEvent("create", TYPE, Long.toString(id), f.name(),
+				FieldChanges.between(null, auditFields(f), PERSONAL)));
+		events.publishEvent(new AccountCreated(id, actor.id()));
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	public AccountView get(long id) {
+		Actor actor = Actor.current();
+		AccountView view = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, id));
+		return present(actor, List.of(view)).get(0);
+	}
+
+	public boolean canEdit(AccountView account) {
+		return access.canEdit(Actor.current(), TYPE, account.id(), account.ownerId());
+	}
+
+	public boolean canDelete(AccountView account) {
+		return access.canDelete(Actor.current(), account.ownerId());
+	}
+
+	@Transactional
+	public AccountView update(long id, long expectedVersion, AccountFields fields) {
+		Actor actor = Actor.current();
+		AccountView before = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, id));
+		access.requireEdit(actor, TYPE, id, before.ownerId());
+		if (before.version() != expectedVersion) {
+			throw new StaleVersion(TYPE, id, expectedVersion, before.version());
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		AccountFields f = check(actor, fields, before.ownerId(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Indexing ix = Indexing.ofAccount(f.name(), f.website(), f.phone());
+		int updated = jdbc.sql("""
+				update accounts set name = :name, industry = :industry, size = :size, website = :website, phone = :phone,
+				  street = :street, city = :city, region = :region, postal_code = :postal, country = :country,
+				  owner_id = :owner, tags = :tags, custom = cast(:custom as jsonb), sort_name = :sort,
+				  search_text = :search, search_grams = :grams, phone_digits = :digits, updated_at = now(),
+				  version = version + 1
+				where id = :id and version = :version""")
+			.params(columns(f, ix))
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new StaleVersion(TYPE, id, expectedVersion, find(id).map(AccountView::version).orElse(-1L));
+		}
+		if (!f.name().equals(before.name())) {
+			contacts.companyRenamed(id, f.name());
+		}
+		audit.record(new AuditEvent("update", TYPE, Long.toString(id), f.name(),
+				FieldChanges.between(auditFields(before.fields()), auditFields(f), PERSONAL)));
+		events.publishEvent(new AccountUpdated(id, actor.id()));
+		return get(id);
+	}
+
+	/** Deletes an account without contacts (move or delete them first: 409 otherwise). */
+	@Transactional
+	public void delete(long id, Long expectedVersion) {
+		Actor actor = Actor.current();
+		AccountView before = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, id));
+		access.requireDelete(actor, TYPE, before.ownerId());
+		if (expectedVersion != null && before.version() != expectedVersion) {
+			throw new StaleVersion(TYPE, id, expectedVersion, before.version());
+		}
+		if (before.contactCount() > 0) {
+			throw new StateConflict("account-has-contacts", "The account still has contacts", before.contactCount());
+		}
+		jdbc.sql("delete from accounts where id = ?").param(id).update();
+		access.dropShares(TYPE, id);
+		audit.record(new AuditEvent("delete", TYPE, Long.toString(id), before.name(),
+				FieldChanges.between(auditFields(before.fields()), null, PERSONAL)));
+		events.publishEvent(new AccountDeleted(id, actor.id()));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<AccountView> list(AccountQuery query) {
+		Actor actor = Actor.current();
+		Keyset keyset = Keyset.of(query.sort());
+		int limit = Keyset.limit(query.limit());
+		SqlQuery q = new SqlQuery();
+		q.and(access.visible("a", TYPE, access.scope(actor), q));
+		Indexing.match("a", query.q(), q);
+		if (query.ownerId() != null) {
+			q.and("a.owner_id = " + q.param(query.ownerId()));
+		}
+		if (query.industry() != null && !query.industry().isBlank()) {
+			q.and("a.industry = " + q.param(query.industry()));
+		}
+		if (query.tag() != null && !query.tag().isBlank()) {
+			q.and("a.tags @> array[cast(" + q.param(query.tag().strip()) + " as text)]");
+		}
+		if (!query.custom().isEmpty()) {
+			Map<String, Object> filter = new LinkedHashMap<>();
+			query.custom().forEach((k, v) -> filter.put(k, customFields.filterValue(TYPE, k, v)));
+			q.and("a.custom @> cast(" + q.param(json.writeValueAsString(filter)) + " as jsonb)");
+		}
+		keyset.after("a", query.cursor(), q);
+		record Row(AccountView view, String cursor) {
+		}
+		List<Row> rows = jdbc.sql("select a.*, (select count(*) from contacts c where c.account_id = a.id) as contact_count from accounts a where " + q.where() + " order by "
+				+ keyset.orderBy("a") + " limit " + (limit + 1))
+			.params(q.params())
+			.query((rs, i) -> new Row(map(rs), keyset.cursorAfter(rs)))
+			.list();
+		String next = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
+		return new Page<>(present(actor, rows.stream().limit(limit).map(Row::view).toList()), next);
+	}
+
+	/** Industries in use, for the filter. */
+	@Transactional(readOnly = true)
+	public List<String> industries() {
+		return jdbc.sql("select distinct industry from accounts where industry is not null order by industry limit 200")
+			.query(String.class)
+			.list();
+	}
+
+	public List<Share> shares(long id) {
+		get(id);
+		return access.shares(TYPE, id);
+	}
+
+	@Transactional
+	public void share(long id, long userId, String level) {
+		AccountView account = get(id);
+		access.requireEdit(Actor.current(), TYPE, id, account.ownerId());
+		access.share(Actor.current(), TYPE, id, account.name(), userId, level);
+	}
+
+	@Transactional
+	public void unshare(long id, long userId) {
+		AccountView account = get(id);
+		access.requireEdit(Actor.current(), TYPE, id, account.ownerId());
+		access.unshare(TYPE, id, account.name(), userId);
+	}
+
+	private AccountFields check(Actor actor, AccountFields in, Long currentOwner, List<FieldProblem> problems) {
+		TextRules.check("name", in.name(), 200, false, problems);
+		if (TextRules.isBlank(in.name()) && problems.stream().noneMatch(p -> p.field().equals("name"))) {
+			problems.add(new FieldProblem("name", "required", "Required"));
+		}
+		TextRules.check("industry", in.industry(), 100, false, problems);
+		if (in.size() != null && !Vocabulary.ACCOUNT_SIZES.contains(in.size())) {
+			problems.add(new FieldProblem("size", "not-allowed", "Must be one of " + Vocabulary.ACCOUNT_SIZES));
+		}
+		TextRules.check("website", in.website(), 300, false, problems);
+		if (in.phone() != null && !in.phone().isBlank() && (in.phone().length() > 40
+				|| !ContactManagement.PHONE.matcher(in.phone()).matches() || in.phone().replaceAll("\\D", "").length() < 3)) {
+			problems.add(new FieldProblem("phone", "invalid-phone", "Not a phone number"));
+		}
+		TextRules.check("street", in.street(), 300, false, problems);
+		TextRules.check("city", in.city(), 100, false, problems);
+		TextRules.check("region", in.region(), 100, false, problems);
+		TextRules.check("postalCode", in.postalCode(), 20, false, problems);
+		TextRules.check("country", in.country(), 100, false, problems);
+		List<String> tags = ContactManagement.tags(in.tags(), problems);
+		long owner = access.checkOwner(actor, in.ownerId(), currentOwner, problems);
+		Map<String, Object> custom = customFields.typed(TYPE, in.customFields(), problems);
+		return new AccountFields(in.name(), in.industry(), in.size(), in.website(),
+				in.phone() == null || in.phone().isBlank() ? null : in.phone(), in.street(), in.city(), in.region(),
+				in.postalCode(), in.country(), owner, tags, custom);
+	}
+
+	private Map<String, Object> columns(AccountFields f, Indexing ix) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("name", f.name());
+		p.put("industry", f.industry());
+		p.put("size", f.size());
+		p.put("website", f.website());
+		p.put("phone", f.phone());
+		p.put("street", f.street());
+		p.put("city", f.city());
+		p.put("region", f.region());
+		p.put("postal", f.postalCode());
+		p.put("country", f.country());
+		p.put("owner", f.ownerId());
+		p.put("tags", f.tags().toArray(String[]::new));
+		p.put("custom", json.writeValueAsString(f.customFields()));
+		p.put("sort", ix.sortName());
+		p.put("search", ix.searchText());
+		p.put("grams", ix.grams());
+		p.put("digits", ix.phoneDigits());
+		return p;
+	}
+
+	static Map<String, Object> auditFields(AccountFields f) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("name", f.name());
+		m.put("industry", f.industry());
+		m.put("size", f.size());
+		m.put("website", f.website());
+		m.put("phone", f.phone());
+		m.put("street", f.street());
+		m.put("city", f.city());
+		m.put("region", f.region());
+		m.put("postalCode", f.postalCode());
+		m.put("country", f.country());
+		m.put("ownerId", f.ownerId());
+		m.put("tags", f.tags());
+		m.put("customFields", f.customFields());
+		return m;
+	}
+
+	private Optional<AccountView> find(long id) {
+		return jdbc.sql("""
+				select a.*, (select count(*) from contacts c where c.account_id = a.id) as contact_count
+				from accounts a where a.id = ?""")
+			.param(id)
+			.query((rs, i) -> map(rs))
+			.optional();
+	}
+
+	private List<AccountView> present(Actor actor, List<AccountView> views) {
+		Map<Long, String> owners = users.displayNames(views.stream().map(AccountView::ownerId).toList());
+		boolean mask = actor.role().seesContactDetailsMasked();
+		return views.stream()
+			.map(a -> new AccountView(a.id(), a.name(), a.industry(), a.size(), a.website(),
+					mask ? Masking.phone(a.phone()) : a.phone(), a.street(), a.city(), a.region(), a.postalCode(),
+					a.country(), a.ownerId(), owners.get(a.ownerId()), a.tags(), a.customFields(), a.contactCount(),
+					a.createdAt(), a.updatedAt(), a.version()))
+			.toList();
+	}
+
+	private AccountView map(ResultSet rs) throws SQLException {
+		return new AccountView(rs.getLong("id"), rs.getString("name"), rs.getString("industry"), rs.getString("size"),
+				rs.getString("website"), rs.getString("phone"), rs.getString("street"), rs.getString("city"),
+				rs.getString("region"), rs.getString("postal_code"), rs.getString("country"), rs.getLong("owner_id"),
+				null, ContactManagement.strings(rs.getArray("tags")), contacts.custom(rs.getString("custom")),
+				rs.getLong("contact_count"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+	}
+
+}

@@ -1,0 +1,464 @@
+package org.rapport.customers;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import org.rapport.customers.internal.Indexing;
+import org.rapport.customers.internal.Keyset;
+import org.rapport.customers.internal.RecordAccess;
+import org.rapport.customers.internal.RecordAccess.Share;
+import org.rapport.customers.internal.SqlQuery;
+import org.rapport.platform.AccessScope;
+import org.rapport.platform.Actor;
+import org.rapport.platform.AuditTrail;
+import org.rapport.platform.AuditTrail.AuditEvent;
+import org.rapport.platform.FieldChanges;
+import org.rapport.platform.InvalidInput;
+import org.rapport.platform.Masking;
+import org.rapport.platform.Page;
+import org.rapport.platform.RapportException.FieldProblem;
+import org.rapport.platform.RecordNotFound;
+import org.rapport.platform.StaleVersion;
+import org.rapport.platform.TextRules;
+import org.rapport.platform.UserDirectory;
+import org.rapport.platform.text.SearchText;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contacts: the people a company deals with. Every change is checked against the actor's access,
+ * guarded by the record's version, audited with personal fields masked, and announced by an event.
+ */
+@Service
+public class ContactManagement {
+
+	static final String TYPE = "contact";
+
+	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	static final Pattern PHONE = Pattern.compile("[0-9+\\-().\\s/#*xXt]+|.*ext.*");
+
+	static final Map<String, UnaryOperator<String>> PERSONAL = Map.of("emails", Masking::email, "phones",
+			Masking::phone, "street", Masking::text, "postalCode", Masking::text);
+
+	private final JdbcClient jdbc;
+
+	private final RecordAccess access;
+
+	private final AuditTrail audit;
+
+	private final UserDirectory users;
+
+	private final CustomFieldManagement customFields;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
+
+	private final JsonMapper decimals;
+
+	ContactManagement(JdbcClient jdbc, RecordAccess access, AuditTrail audit, UserDirectory users,
+			CustomFieldManagement customFields, ApplicationEventPublisher events, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.audit = audit;
+		this.users = users;
+		this.customFields = customFields;
+		this.events = events;
+		this.json = json;
+		this.decimals = json.rebuild().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+	}
+
+	@Transactional
+	public ContactView create(ContactFields fields) {
+		Actor actor = Actor.current();
+		access.requireCreate(actor);
+		List<FieldProblem> problems = new ArrayList<>();
+		Checked checked = check(actor, fields, null, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		ContactFields f = checked.fields();
+		String display = displayName(f.firstName(), f.lastName());
+		Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(), checked.company());
+		long id = jdbc.sql("""
+				insert into contacts (first_name, last_name, display_name, title, emails, phones, account_id, company_name,
+				  street, city, region, postal_code, country, lifecycle_stage, source, owner_id, tags, custom,
+				  sort_name, search_text, search_grams, phone_digits, created_by)
+				values (:first, :last, :display, :title, :emails, :phones, :account, :company, :street, :city, :region,
+				  :postal, :country, :stage, :source, :owner, :tags, cast(:custom as jsonb), :sort, :search, :grams,
+				  :digits, :actor)
+				returning id""")
+			.params(columns(f, display, checked.company(), ix))
+			.param("actor", actor.id())
+			.query(Long.class)
+			.single();
+		audit.record(new AuditEvent("create", TYPE, Long.toString(id), display,
+				FieldChanges.between(null, auditFields(f), PERSONAL)));
+		events.publishEvent(new ContactCreated(id, actor.id()));
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	public ContactView get(long id) {
+		Actor actor = Actor.current();
+		Row row = find(id).filter(r -> access.canSee(actor, TYPE, id, r.view().ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, id));
+		return present(actor, List.of(row.view())).get(0);
+	}
+
+	/** Whether the current actor may change the contact. */
+	public boolean canEdit(ContactView contact) {
+		return access.canEdit(Actor.current(), TYPE, contact.id(), contact.ownerId());
+	}
+
+	public boolean canDelete(ContactView contact) {
+		return access.canDelete(Actor.current(), contact.ownerId());
+	}
+
+	/** The fields an edit would store, with every problem named; nothing is written. */
+	public List<FieldProblem> problems(ContactFields fields, Long id) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Long ownerId = id == null ? null : find(id).map(r -> r.view().ownerId()).orElse(null);
+		check(Actor.current(), fields, ownerId, problems);
+		return problems;
+	}
+
+	@Transactional
+	public ContactView update(long id, long expectedVersion, ContactFields fields) {
+		Actor actor = Actor.current();
+		Row before = find(id).filter(r -> access.canSee(actor, TYPE, id, r.view().ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, id));
+		access.requireEdit(actor, TYPE, id, before.view().ownerId());
+		if (before.view().version() != expectedVersion) {
+			throw new StaleVersion(TYPE, id, expectedVersion, before.view().version());
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		Checked checked = check(actor, fields, before.view().ownerId(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		ContactFields f = checked.fields();
+		String display = displayName(f.firstName(), f.lastName());
+		Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(), checked.company());
+		int updated = jdbc.sql("""
+				update contacts set first_name = :first, last_name = :last, display_name = :display, title = :title,
+				  emails = :emails, phones = :phones, account_id = :account, company_name = :company, street = :street,
+				  city = :city, region = :region, postal_code = :postal, country = :country, lifecycle_stage = :stage,
+				  source = :source, owner_id = :owner, tags = :tags, custom = cast(:custom as jsonb), sort_name = :sort,
+				  search_text = :search, search_grams = :grams, phone_digits = :digits, updated_at = now(),
+				  version = version + 1
+				where id = :id and version = :version""")
+			.params(columns(f, display, checked.company(), ix))
+			.param("id", id)
+			.param("version", expectedVersion)
+			.update();
+		if (updated == 0) {
+			throw new StaleVersion(TYPE, id, expectedVersion, find(id).map(r -> r.view().version()).orElse(-1L));
+		}
+		var changes = FieldChanges.between(auditFields(before.view().fields()), auditFields(f), PERSONAL);
+		audit.record(new AuditEvent("update", TYPE, Long.toString(id), display, changes));
+		events.publishEvent(new ContactUpdated(id, actor.id()));
+		return get(id);
+	}
+
+	@Transactional
+	public void delete(long id, Long expectedVersion) {
+		Actor actor = Actor.current();
+		Row before = find(id).filter(r -> access.canSee(actor, TYPE, id, r.view().ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, id));
+		access.requireDelete(actor, TYPE, before.view().ownerId());
+		if (expectedVersion != null && before.view().version() != expectedVersion) {
+			throw new StaleVersion(TYPE, id, expectedVersion, before.view().version());
+		}
+		int activities = jdbc.sql("select count(*) from activities where contact_id = ?").param(id)
+			.query(Integer.class).single();
+		jdbc.sql("delete from contacts where id = ?").param(id).update();
+		access.dropShares(TYPE, id);
+		var changes = new ArrayList<>(FieldChanges.between(auditFields(before.view().fields()), null, PERSONAL));
+		if (activities > 0) {
+			changes.add(new AuditTrail.FieldChange("activities", Integer.toString(activities), null));
+		}
+		audit.record(new AuditEvent("delete", TYPE, Long.toString(id), before.view().displayName(), changes));
+		events.publishEvent(new ContactDeleted(id, actor.id()));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<ContactView> list(ContactQuery query) {
+		Actor actor = Actor.current();
+		AccessScope scope = access.scope(actor);
+		Keyset keyset = Keyset.of(query.sort());
+		int limit = Keyset.limit(query.limit());
+		SqlQuery q = new SqlQuery();
+		q.and(access.visible("c", TYPE, scope, q));
+		Indexing.match("c", query.q(), q);
+		if (query.ownerId() != null) {
+			q.and("c.owner_id = " + q.param(query.ownerId()));
+		}
+		if (query.accountId() != null) {
+			q.and("c.account_id = " + q.param(query.accountId()));
+		}
+		if (query.lifecycleStage() != null && !query.lifecycleStage().isBlank()) {
+			if (!Vocabulary.LIFECYCLE_STAGES.contains(query.lifecycleStage())) {
+				throw InvalidInput.of("lifecycleStage", "not-allowed", "Must be one of " + Vocabulary.LIFECYCLE_STAGES);
+			}
+			q.and("c.lifecycle_stage = " + q.param(query.lifecycleStage()));
+		}
+		if (query.tag() != null && !query.tag().isBlank()) {
+			q.and("c.tags @> array[cast(" + q.param(query.tag().strip()) + " as text)]");
+		}
+		if (!query.custom().isEmpty()) {
+			Map<String, Object> filter = new LinkedHashMap<>();
+			query.custom().forEach((k, v) -> filter.put(k, customFields.filterValue(TYPE, k, v)));
+			q.and("c.custom @> cast(" + q.param(json.writeValueAsString(filter)) + " as jsonb)");
+		}
+		keyset.after("c", query.cursor(), q);
+		List<Row> rows = jdbc.sql("select c.* from contacts c where " + q.where() + " order by " + keyset.orderBy("c")
+				+ " limit " + (limit + 1))
+			.params(q.params())
+			.query((rs, i) -> new Row(map(rs), keyset.cursorAfter(rs)))
+			.list();
+		String next = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
+		List<ContactView> page = present(actor, rows.stream().limit(limit).map(Row::view).toList());
+		return new Page<>(page, next);
+	}
+
+	public List<Share> shares(long id) {
+		get(id);
+		return access.shares(TYPE, id);
+	}
+
+	@Transactional
+	public void share(long id, long userId, String level) {
+		ContactView contact = get(id);
+		access.requireEdit(Actor.current(), TYPE, id, contact.ownerId());
+		access.share(Actor.current(), TYPE, id, contact.displayName(), userId, level);
+	}
+
+	@Transactional
+	public void unshare(long id, long userId) {
+		ContactView contact = get(id);
+		access.requireEdit(Actor.current(), TYPE, id, contact.ownerId());
+		access.unshare(TYPE, id, contact.displayName(), userId);
+	}
+
+	/** Keeps contacts' company name and search text in step with a renamed account. */
+	void companyRenamed(long accountId, String name) {
+		List<Row> rows = jdbc.sql("select c.* from contacts c where c.account_id = ?").param(accountId)
+			.query((rs, i) -> new Row(map(rs), null))
+			.list();
+		for (Row row : rows) {
+			ContactView c = row.view();
+			Indexing ix = Indexing.ofContact(c.displayName(), c.firstName(), c.lastName(), c.emails(), c.phones(), name);
+			jdbc.sql("update contacts set company_name = ?, search_text = ?, search_grams = ? where id = ?")
+				.params(name, ix.searchText(), ix.grams(), c.id())
+				.update();
+		}
+	}
+
+	/** Chinese names are written family name first without a space (张伟); others given name first. */
+	public static String displayName(String firstName, String lastName) {
+		String first = firstName == null ? "" : firstName.strip();
+		String last = lastName == null ? "" : lastName.strip();
+		if (SearchText.containsCjk(last)) {
+			return last + first;
+		}
+		return (first + " " + last).strip();
+	}
+
+	private record Checked(ContactFields fields, String company) {
+	}
+
+	private record Row(ContactView view, String cursor) {
+	}
+
+	private Checked check(Actor actor, ContactFields in, Long currentOwner, List<FieldProblem> problems) {
+		TextRules.check("firstName", in.firstName(), 200, false, problems);
+		TextRules.check("lastName", in.lastName(), 200, false, problems);
+		if (TextRules.isBlank(in.firstName()) && TextRules.isBlank(in.lastName())
+				&& problems.stream().noneMatch(p -> p.field().endsWith("Name"))) {
+			problems.add(new FieldProblem("lastName", "required", "A first or last name is required"));
+		}
+		TextRules.check("title", in.title(), 200, false, problems);
+		TextRules.check("street", in.street(), 300, false, problems);
+		TextRules.check("city", in.city(), 100, false, problems);
+		TextRules.check("region", in.region(), 100, false, problems);
+		TextRules.check("postalCode", in.postalCode(), 20, false, problems);
+		TextRules.check("country", in.country(), 100, false, problems);
+		TextRules.check("source", in.source(), 100, false, problems);
+		List<String> emails = distinct(in.emails());
+		if (emails.size() > 10) {
+			problems.add(new FieldProblem("emails", "too-many", "At most 10"));
+		}
+		for (int i = 0; i < emails.size(); i++) {
+			String e = emails.get(i);
+			if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+				problems.add(new FieldProblem(i == 0 ? "email" : "emails[" + i + "]", "invalid-email",
+						"Not an e-mail address"));
+			}
+		}
+		List<String> phones = distinct(in.phones());
+		if (phones.size() > 10) {
+			problems.add(new FieldProblem("phones", "too-many", "At most 10"));
+		}
+		for (int i = 0; i < phones.size(); i++) {
+			String p = phones.get(i);
+			if (p.length() > 40 || !PHONE.matcher(p).matches() || p.replaceAll("\\D", "").length() < 3) {
+				problems.add(new FieldProblem(i == 0 ? "phone" : "phones[" + i + "]", "invalid-phone",
+						"Not a phone number"));
+			}
+		}
+		String stage = in.lifecycleStage() == null ? "lead" : in.lifecycleStage();
+		if (!Vocabulary.LIFECYCLE_STAGES.contains(stage)) {
+			problems.add(new FieldProblem("lifecycleStage", "not-allowed", "Must be one of " + Vocabulary.LIFECYCLE_STAGES));
+		}
+		List<String> tags = tags(in.tags(), problems);
+		String company = null;
+		if (in.accountId() != null) {
+			company = jdbc.sql("select name, owner_id from accounts where id = ?").param(in.accountId())
+				.query((rs, i) -> access.canSee(actor, "account", in.accountId(), rs.getLong("owner_id"))
+						? rs.getString("name") : null)
+				.optional()
+				.orElse(null);
+			if (company == null) {
+				problems.add(new FieldProblem("accountId", "unknown-account", "No such account"));
+			}
+		}
+		long owner = access.checkOwner(actor, in.ownerId(), currentOwner, problems);
+		Map<String, Object> custom = customFields.typed(TYPE, in.customFields(), problems);
+		return new Checked(new ContactFields(in.firstName(), in.lastName(), in.title(), emails, phones, in.accountId(),
+				in.street(), in.city(), in.region(), in.postalCode(), in.country(), stage, in.source(), owner, tags,
+				custom), company);
+	}
+
+	static List<String> tags(List<String> in, List<FieldProblem> problems) {
+		LinkedHashSet<String> tags = new LinkedHashSet<>();
+		for (String t : in) {
+			if (t != null && !t.isBlank()) {
+				if (TextRules.check("tags", t, 50, false, problems)) {
+					tags.add(t.strip());
+				}
+			}
+		}
+		if (tags.size() > 50) {
+			problems.add(new FieldProblem("tags", "too-many", "At most 50 tags"));
+		}
+		return List.copyOf(tags);
+	}
+
+	private static List<String> distinct(List<String> values) {
+		LinkedHashSet<String> set = new LinkedHashSet<>();
+		for (String v : values) {
+			if (v != null && !v.isBlank()) {
+				set.add(v);
+			}
+		}
+		return List.copyOf(set);
+	}
+
+	private Map<String, Object> columns(ContactFields f, String display, String company, Indexing ix) {
+		Map<String, Object> p = new LinkedHashMap<>();
+		p.put("first", f.firstName());
+		p.put("last", f.lastName());
+		p.put("display", display);
+		p.put("title", f.title());
+		p.put("emails", f.emails().toArray(String[]::new));
+		p.put("phones", f.phones().toArray(String[]::new));
+		p.put("account", f.accountId());
+		p.put("company", company);
+		p.put("street", f.street());
+		p.put("city", f.city());
+		p.put("region", f.region());
+		p.put("postal", f.postalCode());
+		p.put("country", f.country());
+		p.put("stage", f.lifecycleStage());
+		p.put("source", f.source());
+		p.put("owner", f.ownerId());
+		p.put("tags", f.tags().toArray(String[]::new));
+		p.put("custom", json.writeValueAsString(f.customFields()));
+		p.put("sort", ix.sortName());
+		p.put("search", ix.searchText());
+		p.put("grams", ix.grams());
+		p.put("digits", ix.phoneDigits());
+		return p;
+	}
+
+	static Map<String, Object> auditFields(ContactFields f) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("firstName", f.firstName());
+		m.put("lastName", f.lastName());
+		m.put("title", f.title());
+		m.put("emails", f.emails());
+		m.put("phones", f.phones());
+		m.put("accountId", f.accountId());
+		m.put("street", f.street());
+		m.put("city", f.city());
+		m.put("region", f.region());
+		m.put("postalCode", f.postalCode());
+		m.put("country", f.country());
+		m.put("lifecycleStage", f.lifecycleStage());
+		m.put("source", f.source());
+		m.put("ownerId", f.ownerId());
+		m.put("tags", f.tags());
+		m.put("customFields", f.customFields());
+		return m;
+	}
+
+	private java.util.Optional<Row> find(long id) {
+		return jdbc.sql("select c.* from contacts c where c.id = ?").param(id).query((rs, i) -> new Row(map(rs), null))
+			.optional();
+	}
+
+	/** Owner names filled in; e-mails and phones masked for actors who may not read them. */
+	private List<ContactView> present(Actor actor, List<ContactView> views) {
+		Map<Long, String> owners = users.displayNames(views.stream().map(ContactView::ownerId).toList());
+		boolean mask = actor.role().seesContactDetailsMasked();
+		return views.stream().map(c -> {
+			List<String> emails = mask ? c.emails().stream().map(Masking::email).toList() : c.emails();
+			List<String> phones = mask ? c.phones().stream().map(Masking::phone).toList() : c.phones();
+			return new ContactView(c.id(), c.firstName(), c.lastName(), c.displayName(), c.title(),
+					emails.isEmpty() ? null : emails.get(0), emails, phones.isEmpty() ? null : phones.get(0), phones,
+					c.accountId(), c.accountName(), mask ? Masking.text(c.street()) : c.street(), c.city(), c.region(),
+					c.postalCode(), c.country(), c.lifecycleStage(), c.source(), c.ownerId(), owners.get(c.ownerId()),
+					c.tags(), c.customFields(), c.createdAt(), c.updatedAt(), c.version());
+		}).toList();
+	}
+
+	private ContactView map(ResultSet rs) throws SQLException {
+		List<String> emails = strings(rs.getArray("emails"));
+		List<String> phones = strings(rs.getArray("phones"));
+		long account = rs.getLong("account_id");
+		Long accountId = rs.wasNull() ? null : account;
+		return new ContactView(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
+				rs.getString("display_name"), rs.getString("title"), emails.isEmpty() ? null : emails.get(0), emails,
+				phones.isEmpty() ? null : phones.get(0), phones, accountId, rs.getString("company_name"),
+				rs.getString("street"), rs.getString("city"), rs.getString("region"), rs.getString("postal_code"),
+				rs.getString("country"), rs.getString("lifecycle_stage"), rs.getString("source"), rs.getLong("owner_id"),
+				null, strings(rs.getArray("tags")), custom(rs.getString("custom")),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getLong("version"));
+	}
+
+	static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : List.of((String[]) array.getArray());
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> custom(String text) {
+		return text == null ? Map.of() : decimals.readValue(text, LinkedHashMap.class);
+	}
+
+}

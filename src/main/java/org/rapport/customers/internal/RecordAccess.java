@@ -1,0 +1,182 @@
+package org.rapport.customers.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.rapport.platform.AccessScope;
+import org.rapport.platform.Actor;
+import org.rapport.platform.AuditTrail;
+import org.rapport.platform.AuditTrail.AuditEvent;
+import org.rapport.platform.AuditTrail.FieldChange;
+import org.rapport.platform.InvalidInput;
+import org.rapport.platform.NotPermitted;
+import org.rapport.platform.RapportException.FieldProblem;
+import org.rapport.platform.Role;
+import org.rapport.platform.UserDirectory;
+import org.rapport.platform.UserDirectory.UserSummary;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Record-level access to accounts and contacts. ADMIN, MARKETER and ANALYST see all; a MANAGER sees
+ * records owned in their team; SALES_REP and SUPPORT_AGENT see their own. Records shared with a
+ * user come on top, for reading or editing. MARKETER and ANALYST never change customers. Deleting is
+ * for admins, managers within their team and owners.
+ */
+@Component
+public class RecordAccess {
+
+	private final UserDirectory users;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	RecordAccess(UserDirectory users, JdbcClient jdbc, AuditTrail audit) {
+		this.users = users;
+		this.jdbc = jdbc;
+		this.audit = audit;
+	}
+
+	/**
+	 * A share of one record with one user.
+	 *
+	 * @param userId the user
+	 * @param userName their display name
+	 * @param access read or edit
+	 * @param grantedAt when
+	 */
+	public record Share(long userId, String userName, String access, Instant grantedAt) {
+	}
+
+	public AccessScope scope(Actor actor) {
+		return users.scopeOf(actor);
+	}
+
+	/** The SQL condition selecting rows of {@code alias} the scope may see. */
+	public String visible(String alias, String entityType, AccessScope scope, SqlQuery q) {
+		if (scope.all()) {
+			return "true";
+		}
+		String shared = "exists (select 1 from customer_shares s where s.entity_type = '" + entityType
+				+ "' and s.entity_id = " + alias + ".id and s.user_id = " + q.param(scope.actorId()) + ")";
+		if (scope.kind() == AccessScope.Kind.TEAM) {
+			return "(" + alias + ".owner_id = any(" + q.param(scope.ownerIds().toArray(Long[]::new)) + ") or " + shared
+					+ ")";
+		}
+		return "(" + alias + ".owner_id = " + q.param(scope.actorId()) + " or " + shared + ")";
+	}
+
+	public Optional<String> sharedAccess(String entityType, long id, long userId) {
+		return jdbc.sql("select access from customer_shares where entity_type = ? and entity_id = ? and user_id = ?")
+			.params(entityType, id, userId)
+			.query(String.class)
+			.optional();
+	}
+
+	public boolean canSee(Actor actor, String entityType, long id, long ownerId) {
+		AccessScope scope = scope(actor);
+		return scope.owns(ownerId) || sharedAccess(entityType, id, actor.id()).isPresent();
+	}
+
+	public boolean canEdit(Actor actor, String entityType, long id, long ownerId) {
+		if (!actor.role().editsCustomers()) {
+			return false;
+		}
+		return actor.isAdmin() || scope(actor).owns(ownerId)
+				|| sharedAccess(entityType, id, actor.id()).filter("edit"::equals).isPresent();
+	}
+
+	public boolean canDelete(Actor actor, long ownerId) {
+		if (!actor.role().editsCustomers()) {
+			return false;
+		}
+		return actor.isAdmin() || ownerId == actor.id() || (actor.role() == Role.MANAGER && scope(actor).owns(ownerId));
+	}
+
+	public void requireCreate(Actor actor) {
+		if (!actor.role().editsCustomers()) {
+			throw new NotPermitted("create-customer");
+		}
+	}
+
+	public void requireEdit(Actor actor, String entityType, long id, long ownerId) {
+		if (!canEdit(actor, entityType, id, ownerId)) {
+			throw new NotPermitted("edit-" + entityType);
+		}
+	}
+
+	public void requireDelete(Actor actor, String entityType, long ownerId) {
+		if (!canDelete(actor, ownerId)) {
+			throw new NotPermitted("delete-" + entityType);
+		}
+	}
+
+	/** The owner a record may be given: any enabled user (hand-overs are audited as owner changes). */
+	public long checkOwner(Actor actor, Long requested, Long current, List<FieldProblem> problems) {
+		if (requested == null) {
+			return current != null ? current : actor.id();
+		}
+		Optional<UserSummary> owner = users.find(requested).filter(UserSummary::enabled);
+		if (owner.isEmpty()) {
+			problems.add(new FieldProblem("ownerId", "unknown-user",
+					"No such active user"));
+			return actor.id();
+		}
+		return requested;
+	}
+
+	public List<Share> shares(String entityType, long id) {
+		List<Share> shares = jdbc.sql("""
+				select user_id, access, granted_at from customer_shares
+				where entity_type = ? and entity_id = ? order by granted_at""")
+			.params(entityType, id)
+			.query((rs, i) -> new Share(rs.getLong(1), null, rs.getString(2), rs.getTimestamp(3).toInstant()))
+			.list();
+		var names = users.displayNames(shares.stream().map(Share::userId).toList());
+		return shares.stream().map(s -> new Share(s.userId(), names.get(s.userId()), s.access(), s.grantedAt())).toList();
+	}
+
+	/** Shares a record with a user (or changes the access); an audited access-rule change. */
+	public void share(Actor actor, String entityType, long id, String summary, long userId, String access) {
+		if (users.find(userId).filter(UserSummary::enabled).isEmpty()) {
+			throw InvalidInput.of("userId", "unknown-user", "No such active user");
+		}
+		if (!List.of("read", "edit").contains(access)) {
+			throw InvalidInput.of("access", "not-allowed", "Must be read or edit");
+		}
+		String before = sharedAccess(entityType, id, userId).orElse(null);
+		if (access.equals(before)) {
+			return;
+		}
+		jdbc.sql("""
+				insert into customer_shares (entity_type, entity_id, user_id, access, granted_by, granted_at)
+				values (?, ?, ?, ?, ?, ?)
+				on conflict (entity_type, entity_id, user_id) do update set access = excluded.access,
+				  granted_by = excluded.granted_by, granted_at = excluded.granted_at""")
+			.params(entityType, id, userId, access, actor.id(), Timestamp.from(Instant.now()))
+			.update();
+		audit.record(new AuditEvent("share", entityType, Long.toString(id), summary,
+				List.of(new FieldChange("share.user" + userId, before, access))));
+	}
+
+	public void unshare(String entityType, long id, String summary, long userId) {
+		String before = sharedAccess(entityType, id, userId).orElse(null);
+		if (before == null) {
+			return;
+		}
+		jdbc.sql("delete from customer_shares where entity_type = ? and entity_id = ? and user_id = ?")
+			.params(entityType, id, userId)
+			.update();
+		audit.record(new AuditEvent("unshare", entityType, Long.toString(id), summary,
+				List.of(new FieldChange("share.user" + userId, before, null))));
+	}
+
+	public void dropShares(String entityType, long id) {
+		jdbc.sql("delete from customer_shares where entity_type = ? and entity_id = ?").params(entityType, id).update();
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.rapport.platform;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpStatus;
+
+/** The input has one or more bad fields; every one is named. */
+public class InvalidInput extends RapportException {
+
+	private final List<FieldProblem> problems;
+
+	public InvalidInput(List<FieldProblem> problems) {
+		super(HttpStatus.BAD_REQUEST, "invalid-input",
+				"Invalid input: " + problems.stream().map(FieldProblem::field).collect(Collectors.joining(", ")));
+		this.problems = List.copyOf(problems);
+	}
+
+	public static InvalidInput of(String field, String code, String message) {
+		return new InvalidInput(List.of(new FieldProblem(field, code, message)));
+	}
+
+	@Override
+	public List<FieldProblem> fieldProblems() {
+		return problems;
+	}
+
+}

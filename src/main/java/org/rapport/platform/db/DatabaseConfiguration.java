@@ -1,0 +1,95 @@
+package org.rapport.platform.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.rapport.platform.RapportSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one DataSource of Rapport: the configured PostgreSQL server, or else an embedded PostgreSQL
+ * whose files live under {@code RAPPORT_DATA_DIR} and survive restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	static final String EMBEDDED_DATABASE = "rapport";
+
+	@Bean(destroyMethod = "close")
+	EmbeddedDatabase embeddedDatabase(DatabaseSettings db, RapportSettings settings) throws IOException {
+		if (!db.embedded()) {
+			return EmbeddedDatabase.NONE;
+		}
+		Path dir = Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("postgres");
+		Files.createDirectories(dir.getParent());
+		log.info("No RAPPORT_DB_URL set: starting the embedded PostgreSQL with its data in {}", dir);
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dir)
+			.setCleanDataDirectory(false)
+			.setPort(db.embeddedPort())
+			.setPGStartupWait(Duration.ofSeconds(60))
+			.setServerConfig("max_connections", "200")
+			.setLocaleConfig("encoding", "UTF8")
+			.start();
+		try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+			var rs = s.executeQuery("select 1 from pg_database where datname = '" + EMBEDDED_DATABASE + "'");
+			if (!rs.next()) {
+				s.execute("create database " + EMBEDDED_DATABASE + " encoding 'UTF8' template template0");
+			}
+		}
+		catch (SQLException ex) {
+			postgres.close();
+			throw new IOException("Could not prepare the embedded database", ex);
+		}
+		log.info("Embedded PostgreSQL listening on port {}", postgres.getPort());
+		return new EmbeddedDatabase(postgres);
+	}
+
+	@Bean(destroyMethod = "close")
+	DataSource dataSource(DatabaseSettings db, EmbeddedDatabase embedded) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("rapport");
+		config.setMaximumPoolSize(db.poolSize());
+		if (embedded.postgres() != null) {
+			config.setJdbcUrl(embedded.postgres().getJdbcUrl("postgres", EMBEDDED_DATABASE));
+			config.setUsername("postgres");
+		}
+		else {
+			config.setJdbcUrl(db.url());
+			config.setUsername(db.user());
+			config.setPassword(db.password());
+		}
+		return new HikariDataSource(config);
+	}
+
+	/** The embedded server, or none when a server is configured. */
+	record EmbeddedDatabase(EmbeddedPostgres postgres) implements AutoCloseable {
+
+		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+
+		@Override
+		public void close() throws IOException {
+			if (postgres != null) {
+				postgres.close();
+			}
+		}
+
+	}
+
+}
