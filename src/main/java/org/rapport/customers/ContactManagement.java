@@ -129,14 +129,6 @@ public class ContactManagement {
 		return access.canDelete(Actor.current(), contact.ownerId());
 	}
 
-	/** The fields an edit would store, with every problem named; nothing is written. */
-	public List<FieldProblem> problems(ContactFields fields, Long id) {
-		List<FieldProblem> problems = new ArrayList<>();
-		Long ownerId = id == null ? null : find(id).map(r -> r.view().ownerId()).orElse(null);
-		check(Actor.current(), fields, ownerId, problems);
-		return problems;
-	}
-
 	@Transactional
 	public ContactView update(long id, long expectedVersion, ContactFields fields) {
 		Actor actor = Actor.current();

@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** Account pages: list with live search, the record page (people, timeline, history, sharing), the form. */
 @Controller
@@ -82,16 +81,10 @@ class AccountController {
 		model.addAttribute("sort", sort == null ? "name" : sort);
 		model.addAttribute("industries", accounts.industries());
 		model.addAttribute("users", users.activeUsers());
+		model.addAttribute("defs", customFields.definitions("account"));
+		model.addAttribute("cf", CustomerJson.customFilters(params));
 		model.addAttribute("canCreate", Actor.current().role().editsCustomers());
-		if (page.hasNext()) {
-			var next = UriComponentsBuilder.fromPath("/accounts");
-			params.forEach((k, v) -> {
-				if (!k.equals("cursor") && v != null && !v.isBlank()) {
-					next.queryParam(k, v);
-				}
-			});
-			model.addAttribute("nextUrl", next.queryParam("cursor", page.nextCursor()).encode().build().toUriString());
-		}
+		model.addAttribute("nextUrl", page.hasNext() ? ContactController.nextUrl("/accounts", params, page.nextCursor()) : null);
 		if ("account-rows".equals(request.getHeader("HX-Target"))) {
 			return "customers/accounts :: rows";
 		}

@@ -77,8 +77,10 @@ class ContactController {
 		model.addAttribute("sort", sort == null ? "name" : sort);
 		model.addAttribute("stages", Vocabulary.LIFECYCLE_STAGES);
 		model.addAttribute("users", users.activeUsers());
+		model.addAttribute("defs", customFields.definitions("contact"));
+		model.addAttribute("cf", CustomerJson.customFilters(params));
 		model.addAttribute("canCreate", Actor.current().role().editsCustomers());
-		model.addAttribute("nextUrl", page.hasNext() ? nextUrl(q, ownerId, stage, tag, sort, page.nextCursor()) : null);
+		model.addAttribute("nextUrl", page.hasNext() ? nextUrl("/contacts", params, page.nextCursor()) : null);
 		if ("contact-rows".equals(request.getHeader("HX-Target"))) {
 			return "customers/contacts :: rows";
 		}
@@ -243,25 +245,15 @@ class ContactController {
 		return s == null || s.isBlank() ? null : s;
 	}
 
-	private static String nextUrl(String q, Long ownerId, String stage, String tag, String sort, String cursor) {
-		var b = org.springframework.web.util.UriComponentsBuilder.fromPath("/contacts");
-		if (blank(q) != null) {
-			b.queryParam("q", q);
-		}
-		if (ownerId != null) {
-			b.queryParam("ownerId", ownerId);
-		}
-		if (blank(stage) != null) {
-			b.queryParam("stage", stage);
-		}
-		if (blank(tag) != null) {
-			b.queryParam("tag", tag);
-		}
-		if (blank(sort) != null) {
-			b.queryParam("sort", sort);
-		}
-		b.queryParam("cursor", cursor);
-		return b.encode().build().toUriString();
+	/** The same list's next page: every filter kept, the cursor replaced. */
+	static String nextUrl(String path, Map<String, String> params, String cursor) {
+		var b = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+		params.forEach((k, v) -> {
+			if (!k.equals("cursor") && v != null && !v.isBlank()) {
+				b.queryParam(k, v);
+			}
+		});
+		return b.queryParam("cursor", cursor).encode().build().toUriString();
 	}
 
 }
