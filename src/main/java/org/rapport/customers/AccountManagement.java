@@ -189,6 +189,10 @@ public class AccountManagement {
 			q.and("a.industry = " + q.param(query.industry()));
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
+			List<FieldProblem> tagProblems = new ArrayList<>();
+			if (!TextRules.check("tag", query.tag(), 50, false, tagProblems)) {
+				throw new InvalidInput(tagProblems);
+			}
 			q.and("a.tags @> array[cast(" + q.param(query.tag().strip()) + " as text)]");
 		}
 		if (!query.custom().isEmpty()) {

@@ -210,6 +210,10 @@ public class ContactManagement {
 			q.and("c.lifecycle_stage = " + q.param(query.lifecycleStage()));
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
+			List<FieldProblem> tagProblems = new ArrayList<>();
+			if (!TextRules.check("tag", query.tag(), 50, false, tagProblems)) {
+				throw new InvalidInput(tagProblems);
+			}
 			q.and("c.tags @> array[cast(" + q.param(query.tag().strip()) + " as text)]");
 		}
 		if (!query.custom().isEmpty()) {
