@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-import org.rapport.customers.internal.Indexing;
-import org.rapport.customers.internal.Keyset;
-import org.rapport.customers.internal.RecordAccess;
-import org.rapport.customers.internal.RecordAccess.Share;
-import org.rapport.customers.internal.SqlQuery;
+import org.rapport.platform.text.Indexing;
+import org.rapport.platform.data.Keyset;
+import org.rapport.platform.access.RecordAccess;
+import org.rapport.platform.access.RecordAccess.Share;
+import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
