@@ -232,6 +232,24 @@ public class ContactManagement {
 		return new Page<>(page, next);
 	}
 
+	/** Names of those of the given contacts the current actor may see (for other modules' lists). */
+	@Transactional(readOnly = true)
+	public Map<Long, String> visibleNames(java.util.Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		Actor actor = Actor.current();
+		jdbc.sql("select id, display_name, owner_id from contacts where id = any(?)")
+			.param(ids.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				if (access.canSee(actor, TYPE, rs.getLong(1), rs.getLong(3))) {
+					names.put(rs.getLong(1), rs.getString(2));
+				}
+			});
+		return names;
+	}
+
 	public List<Share> shares(long id) {
 		get(id);
 		return access.shares(TYPE, id);
