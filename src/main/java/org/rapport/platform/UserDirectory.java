@@ -19,6 +19,9 @@ public interface UserDirectory {
 	/** Enabled users, for owner pickers. */
 	List<UserSummary> activeUsers();
 
+	/** Enabled members of a team, by id. */
+	List<UserSummary> teamMembers(long teamId);
+
 	/**
 	 * A user as others see them.
 	 *

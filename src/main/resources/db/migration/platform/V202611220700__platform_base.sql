@@ -57,3 +57,10 @@ create table record_shares (
     primary key (entity_type, entity_id, user_id)
 );
 create index record_shares_user_idx on record_shares (user_id, entity_type, entity_id);
+
+-- Fixed-window counters for rate limits shared by all nodes (public forms per IP…).
+create table rate_limits (
+    key           text primary key,
+    window_start  timestamptz not null,
+    hits          integer not null
+);
