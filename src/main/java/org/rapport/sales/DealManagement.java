@@ -133,7 +133,7 @@ public class DealManagement {
 		audit.record(new AuditEvent("create", TYPE, Long.toString(id), c.fields().name(),
 				FieldChanges.between(null, auditFields(c), Map.of())));
 		events.publishEvent(new DealStageChanged(id, null, c.stage().key(), c.stage().outcome()));
-		return get(id);
+		return written(id);
 	}
 
 	/** Creates a deal for a lead being converted (same checks, marked with its source lead). */
@@ -141,7 +141,7 @@ public class DealManagement {
 	public DealView createFromLead(DealFields fields, long leadId) {
 		DealView deal = create(fields);
 		jdbc.sql("update deals set source_lead_id = ? where id = ?").params(leadId, deal.id()).update();
-		return get(deal.id());
+		return written(deal.id());
 	}
 
 	@Transactional(readOnly = true)
@@ -202,7 +202,7 @@ public class DealManagement {
 		if (stageChanged) {
 			events.publishEvent(new DealStageChanged(id, old.stage().key(), c.stage().key(), c.stage().outcome()));
 		}
-		return get(id);
+		return written(id);
 	}
 
 	/** Moves a deal to another stage of its pipeline (the kanban drag), probability to the stage default. */
@@ -458,6 +458,14 @@ public class DealManagement {
 		m.put("contacts", f.contacts().stream().map(dc -> dc.contactId() + (dc.role() == null ? "" : " " + dc.role()))
 			.toList());
 		return m;
+	}
+
+	/**
+	 * The record as just written: the writer may have handed it to an owner whose records they do not
+	 * see, and the write stands (a 404 here would roll it back).
+	 */
+	private DealView written(long id) {
+		return present(List.of(find(id).orElseThrow(() -> new RecordNotFound(TYPE, id)))).get(0);
 	}
 
 	private Optional<DealView> find(long id) {

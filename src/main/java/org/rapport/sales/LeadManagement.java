@@ -167,7 +167,7 @@ public class LeadManagement {
 			.single();
 		audit.record(new AuditEvent("create", TYPE, Long.toString(id), display,
 				FieldChanges.between(null, auditFields(f), PERSONAL)));
-		return present(Actor.find().orElse(Actor.SYSTEM), List.of(find(id).orElseThrow())).get(0);
+		return written(id);
 	}
 
 	@Transactional(readOnly = true)
@@ -216,7 +216,7 @@ public class LeadManagement {
 		}
 		audit.record(new AuditEvent("update", TYPE, Long.toString(id), display,
 				FieldChanges.between(auditFields(before.fields()), auditFields(f), PERSONAL)));
-		return get(id);
+		return written(id);
 	}
 
 	@Transactional
@@ -542,6 +542,14 @@ public class LeadManagement {
 		m.put("disqualifyReason", f.disqualifyReason());
 		m.put("ownerId", f.ownerId());
 		return m;
+	}
+
+	/**
+	 * The record as just written: the writer may have handed it to an owner whose records they do not
+	 * see, and the write stands (a 404 here would roll it back).
+	 */
+	private LeadView written(long id) {
+		return present(Actor.find().orElse(Actor.SYSTEM), List.of(find(id).orElseThrow(() -> new RecordNotFound(TYPE, id)))).get(0);
 	}
 
 	private Optional<LeadView> find(long id) {

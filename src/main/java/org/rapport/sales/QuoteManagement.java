@@ -97,7 +97,7 @@ public class QuoteManagement {
 		long seq = jdbc.sql("select nextval('quote_number_seq')").query(Long.class).single();
 		String number = String.format("Q-%d-%05d", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear(), seq);
 		long id = insert(c, number, 1, null, actor);
-		QuoteView quote = get(id);
+		QuoteView quote = written(id);
 		audit.record(new AuditEvent("create", TYPE, Long.toString(id), number,
 				FieldChanges.between(null, auditFields(quote), Map.of())));
 		return quote;
@@ -157,7 +157,7 @@ public class QuoteManagement {
 			throw new StaleVersion(TYPE, id, expectedVersion, find(id).map(QuoteView::version).orElse(-1L));
 		}
 		lines.save("quote_lines", "quote_id", id, c.totals(), f.lines());
-		QuoteView after = get(id);
+		QuoteView after = written(id);
 		audit.record(new AuditEvent("update", TYPE, Long.toString(id), after.number(),
 				FieldChanges.between(auditFields(before), auditFields(after), Map.of())));
 		return after;
@@ -181,7 +181,7 @@ public class QuoteManagement {
 		int revision = jdbc.sql("select max(revision) from quotes where number = ?").param(before.number())
 			.query(Integer.class).single() + 1;
 		long newId = insert(c, before.number(), revision, id, actor);
-		QuoteView revised = get(newId);
+		QuoteView revised = written(newId);
 		audit.record(new AuditEvent("create", TYPE, Long.toString(newId), revised.number() + " r" + revision,
 				FieldChanges.between(null, auditFields(revised), Map.of())));
 		return revised;
@@ -194,7 +194,7 @@ public class QuoteManagement {
 			throw new StateConflict("quote-not-draft", "Only a draft quote can be sent", id, quote.status());
 		}
 		setStatus(quote, "sent", null);
-		return get(id);
+		return written(id);
 	}
 
 	@Transactional
@@ -204,7 +204,7 @@ public class QuoteManagement {
 			throw new StateConflict("quote-not-open", "The quote is " + quote.status(), id, quote.status());
 		}
 		setStatus(quote, "rejected", null);
-		return get(id);
+		return written(id);
 	}
 
 	/** The customer accepted: the quote becomes a confirmed order with the same lines and totals. */
@@ -355,6 +355,14 @@ public class QuoteManagement {
 		m.put("total", q.total().toPlainString());
 		m.put("ownerId", q.ownerId());
 		return m;
+	}
+
+	/**
+	 * The record as just written: the writer may have handed it to an owner whose records they do not
+	 * see, and the write stands (a 404 here would roll it back).
+	 */
+	private QuoteView written(long id) {
+		return present(List.of(find(id).orElseThrow(() -> new RecordNotFound(TYPE, id)))).get(0);
 	}
 
 	private Optional<QuoteView> find(long id) {

@@ -30,6 +30,12 @@ public final class SqlQuery {
 		return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
 	}
 
+	/** Continues numbering after {@code count} parameters copied from another query. */
+	public SqlQuery skip(int count) {
+		next = Math.max(next, count);
+		return this;
+	}
+
 	public Map<String, Object> params() {
 		return params;
 	}

@@ -339,6 +339,11 @@ public class UserAccounts implements UserDirectory {
 	}
 
 	@Override
+	public Optional<String> teamName(long teamId) {
+		return jdbc.sql("select name from teams where id = ?").param(teamId).query(String.class).optional();
+	}
+
+	@Override
 	public List<UserSummary> teamMembers(long teamId) {
 		return jdbc.sql(SELECT + " where u.enabled and u.team_id = ? order by u.id").param(teamId)
 			.query(UserAccounts::map).list().stream().map(User::summary).toList();
