@@ -23,7 +23,7 @@ public final class Csv {
 	}
 
 	public Csv row(Object... cells) {
-		return row(List.of(cells));
+		return row(java.util.Arrays.asList(cells));
 	}
 
 	static String cell(Object value) {
