@@ -27,6 +27,7 @@ import org.rapport.customers.ContactManagement;
 import org.rapport.customers.internal.Indexing;
 import org.rapport.customers.internal.Keyset;
 import org.rapport.customers.internal.RecordAccess;
+import org.rapport.customers.internal.SortedSearch;
 import org.rapport.customers.internal.SqlQuery;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.AuditTrail;
@@ -83,6 +84,9 @@ public final class SearchBenchmark {
 		config.setPassword(System.getProperty("bench.dbPassword", ""));
 		config.setMaximumPoolSize(clients + 2);
 		config.setPoolName("bench");
+		// the session setting the application's pool makes (platform.db.DatabaseConfiguration)
+		config.setConnectionInitSql(System.getProperty("bench.initSql",
+				"select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)"));
 		db = new HikariDataSource(config);
 		jdbc = JdbcClient.create(db);
 		// the application's own SQL builder for the visibility condition; it reads none of its collaborators
@@ -279,21 +283,20 @@ public final class SearchBenchmark {
 		return JSON.readTree(r.body()).get("items").size();
 	}
 
-	/** The statement ContactManagement.list issues for a search sorted by name, limit 25 (+1 to see a next page). */
+	/** The statements ContactManagement.list issues for a search sorted by name, limit 25 (+1 to see a next page). */
 	private long sqlSearch(AccessScope scope, String q) {
 		SqlQuery query = new SqlQuery();
 		query.and(access.visible("c", "contact", scope, query));
 		Indexing.match("c", q, query);
-		Keyset keyset = Keyset.of(null);
-		String sql = "select c.* from contacts c where " + query.where() + " order by " + keyset.orderBy("c")
-				+ " limit " + 26;
-		List<Integer> counts = jdbc.sql(sql).params(query.params()).query((ResultSet rs, int i) -> {
-			ResultSetMetaData meta = rs.getMetaData();
-			for (int col = 1; col <= meta.getColumnCount(); col++) {
-				rs.getObject(col);
-			}
-			return 1;
-		}).list();
+		SqlQuery position = query.sharingParameters();
+		List<Integer> counts = SortedSearch.page(jdbc, "contacts", "c", "c.*", query, position, Keyset.of(null), 26,
+				(ResultSet rs, int i) -> {
+					ResultSetMetaData meta = rs.getMetaData();
+					for (int col = 1; col <= meta.getColumnCount(); col++) {
+						rs.getObject(col);
+					}
+					return 1;
+				});
 		return Math.min(25, counts.size());
 	}
 
@@ -435,6 +438,21 @@ public final class SearchBenchmark {
 	}
 
 	private String token(String username, String password) throws Exception {
+		// the application may still be starting
+		for (int attempt = 0;; attempt++) {
+			try {
+				return signIn(username, password);
+			}
+			catch (java.net.ConnectException ex) {
+				if (attempt >= 120) {
+					throw ex;
+				}
+				Thread.sleep(1000);
+			}
+		}
+	}
+
+	private String signIn(String username, String password) throws Exception {
 		String body = JSON.writeValueAsString(Map.of("username", username, "password", password, "name", "benchmark"));
 		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
 			.header("Content-Type", "application/json")
