@@ -107,6 +107,12 @@ public final class SearchBenchmark {
 	 */
 	record Outcome(String name, long[] nanos, long errors, double seconds, long rows) {
 
+		static Outcome of(String name, long[] unsorted, long errors, double seconds, long rows) {
+			long[] sorted = unsorted.clone();
+			Arrays.sort(sorted);
+			return new Outcome(name, sorted, errors, seconds, rows);
+		}
+
 		double percentile(double p) {
 			if (nanos.length == 0) {
 				return Double.NaN;
@@ -158,7 +164,8 @@ public final class SearchBenchmark {
 				total, rep, repContacts, clients, warmup, seconds);
 
 		Random random = new Random(4242);
-		List<String> names = nameFragments(random, queryCount);
+		List<String> nameKinds = new ArrayList<>();
+		List<String> names = nameFragments(random, queryCount, nameKinds);
 		List<String> phones = phoneFragments(random, queryCount);
 		System.out.println("name fragments, first 20: " + names.subList(0, 20));
 		System.out.println("phone fragments, first 20: " + phones.subList(0, 20));
@@ -182,7 +189,8 @@ public final class SearchBenchmark {
 		scenarios.put("sql-create", (c, i) -> sqlCreate(adminId, c, i, created));
 		for (var s : scenarios.entrySet()) {
 			if (only.isEmpty() || only.contains(s.getKey())) {
-				Outcome o = run(s.getKey(), s.getValue());
+				boolean byName = s.getKey().contains("-name-");
+				Outcome o = run(s.getKey(), s.getValue(), byName ? names : null, byName ? nameKinds : null);
 				outcomes.add(o);
 				System.out.println(o.row());
 			}
@@ -207,25 +215,37 @@ public final class SearchBenchmark {
 	}
 
 	private static String pick(List<String> list, int client, long sequence) {
-		// each client walks the list from its own offset, so concurrent clients ask different things
-		return list.get((int) ((client * 61L + sequence) % list.size()));
+		return list.get(index(list, client, sequence));
+	}
+
+	/** Each client walks the list from its own offset, so concurrent clients ask different things. */
+	private static int index(List<String> list, int client, long sequence) {
+		return (int) ((client * 61L + sequence) % list.size());
 	}
 
 	/** Runs {@code clients} closed loops: warm-up first, then the measured period. */
 	private Outcome run(String name, Work work) throws InterruptedException {
+		return run(name, work, null, null);
+	}
+
+	/**
+	 * Runs {@code clients} closed loops: warm-up first, then the measured period. With {@code kinds}, also
+	 * prints the latencies per kind of query fragment ({@code kinds.get(i)} for {@code pick(list, c, i)}).
+	 */
+	private Outcome run(String name, Work work, List<String> fragments, List<String> kinds)
+			throws InterruptedException {
 		long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
 		long end = warmEnd + seconds * 1_000_000_000L;
-		List<long[]> perClient = new ArrayList<>();
+		long[][] latencies = new long[clients][];
+		int[][] picked = new int[clients][];
 		AtomicInteger errors = new AtomicInteger();
 		AtomicLong rows = new AtomicLong();
-		AtomicInteger measuredCount = new AtomicInteger();
 		CountDownLatch done = new CountDownLatch(clients);
-		List<Thread> threads = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
-			long[] buffer = new long[2_000_000];
-			perClient.add(buffer);
 			int client = c;
 			Thread t = new Thread(() -> {
+				long[] buffer = new long[1_000_000];
+				int[] which = new int[1_000_000];
 				int n = 0;
 				long sequence = 0;
 				try {
@@ -234,9 +254,10 @@ public final class SearchBenchmark {
 						if (start >= end) {
 							break;
 						}
+						long current = sequence++;
 						long got;
 						try {
-							got = work.run(client, sequence++);
+							got = work.run(client, current);
 						}
 						catch (Exception ex) {
 							got = -1;
@@ -249,25 +270,35 @@ public final class SearchBenchmark {
 							if (got < 0) {
 								errors.incrementAndGet();
 							}
-							else {
+							else if (n < buffer.length) {
 								rows.addAndGet(got);
+								which[n] = fragments == null ? 0 : index(fragments, client, current);
 								buffer[n++] = took;
 							}
 						}
 					}
 				}
 				finally {
-					perClient.set(client, Arrays.copyOf(buffer, n));
-					measuredCount.addAndGet(n);
+					latencies[client] = Arrays.copyOf(buffer, n);
+					picked[client] = Arrays.copyOf(which, n);
 					done.countDown();
 				}
 			}, name + "-" + c);
-			threads.add(t);
 			t.start();
 		}
 		done.await();
-		long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-		return new Outcome(name, all, errors.get(), seconds, rows.get());
+		if (kinds != null) {
+			Map<String, List<Long>> byKind = new LinkedHashMap<>();
+			for (int c = 0; c < clients; c++) {
+				for (int i = 0; i < latencies[c].length; i++) {
+					byKind.computeIfAbsent(kinds.get(picked[c][i]), k -> new ArrayList<>()).add(latencies[c][i]);
+				}
+			}
+			byKind.forEach((kind, list) -> System.out.println(Outcome.of(name + " / " + kind,
+					list.stream().mapToLong(Long::longValue).toArray(), 0, seconds, 0).row()));
+		}
+		long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray();
+		return Outcome.of(name, all, errors.get(), seconds, rows.get());
 	}
 
 	private long apiSearch(String token, String q) throws Exception {
@@ -380,7 +411,7 @@ public final class SearchBenchmark {
 	 * Name fragments as people type them, drawn from random contacts: part of a Western family
 	 * name, a Chinese name (whole or family name and first given character), or its pinyin.
 	 */
-	private List<String> nameFragments(Random random, int count) {
+	private List<String> nameFragments(Random random, int count, List<String> kinds) {
 		List<String[]> people = jdbc.sql("""
 				select first_name, last_name from contacts tablesample system (1) repeatable (7)
 				where first_name is not null and last_name is not null limit 20000""")
@@ -395,25 +426,31 @@ public final class SearchBenchmark {
 				int kind = random.nextInt(3);
 				if (kind == 0) {
 					fragments.add(last + first);
+					kinds.add("Chinese name");
 				}
 				else if (kind == 1) {
 					fragments.add(last + first.substring(0, 1));
+					kinds.add("Chinese name");
 				}
 				else {
 					String pinyin = SearchText.pinyin(last + first);
 					fragments.add(pinyin.substring(0, pinyin.lastIndexOf(' ')));
+					kinds.add("pinyin syllables");
 				}
 			}
 			else {
 				int kind = random.nextInt(3);
 				if (kind == 0 || last.length() < 5) {
 					fragments.add(last);
+					kinds.add("Latin family name");
 				}
 				else if (kind == 1) {
 					fragments.add(last.substring(0, 4 + random.nextInt(last.length() - 4)));
+					kinds.add("Latin name start");
 				}
 				else {
 					fragments.add(first + " " + last.substring(0, 3));
+					kinds.add("given name + 3 letters");
 				}
 			}
 		}
