@@ -38,6 +38,9 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	ContactManagement contacts;
 
 	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
 	UserAccounts users;
 
 	@Autowired
@@ -78,11 +81,38 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
 	}
 
-	/** Every match in list order, by the plainest query: all conditions, a full sort, no limit. */
+	@ParameterizedTest
+	@CsvSource({ "gong, name, 30", "Ltd, -name, 20", "科技, createdAt, 15", "7, name, 10" })
+	void accountPagesAreTheMatchingRowsInListOrder(String q, String sort, int limit) {
+		Actor admin = users.findByUsername("admin").orElseThrow().actor();
+		List<Long> expected = everyMatch("accounts", q, sort);
+		assertThat(expected).as("matches of %s", q).isNotEmpty();
+		List<Long> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			String at = cursor;
+			Page<AccountView> page = as(admin,
+					() -> accounts.list(new AccountQuery(q, null, null, null, null, sort, limit, at)));
+			page.items().forEach(a -> paged.add(a.id()));
+			cursor = page.nextCursor();
+			pages++;
+		}
+		while (cursor != null && pages < 5);
+		assertThat(paged).as("%s sorted by %s", q, sort)
+			.containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), paged.size())));
+		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+	}
+
 	private List<Long> everyMatch(String q, String sort) {
+		return everyMatch("contacts", q, sort);
+	}
+
+	/** Every match in list order, by the plainest query: all conditions, a full sort, no limit. */
+	private List<Long> everyMatch(String table, String q, String sort) {
 		SqlQuery query = new SqlQuery();
 		Indexing.match("c", q, query);
-		return jdbc.sql("select c.id from contacts c where " + query.where() + " order by " + Keyset.of(sort).orderBy("c"))
+		return jdbc.sql("select c.id from " + table + " c where " + query.where() + " order by " + Keyset.of(sort).orderBy("c"))
 			.params(query.params())
 			.query(Long.class)
 			.list();
