@@ -14,6 +14,7 @@ import org.rapport.platform.data.Keyset;
 import org.rapport.platform.access.RecordAccess;
 import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.data.SqlQuery;
+import org.rapport.platform.data.SortedSearch;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
 import org.rapport.platform.AuditTrail.AuditEvent;
@@ -30,6 +31,7 @@ import org.rapport.platform.UserDirectory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -200,14 +202,19 @@ public class AccountManagement {
 			query.custom().forEach((k, v) -> filter.put(k, customFields.filterValue(TYPE, k, v)));
 			q.and("a.custom @> cast(" + q.param(json.writeValueAsString(filter)) + " as jsonb)");
 		}
-		keyset.after("a", query.cursor(), q);
+		SqlQuery position = q.sharingParameters();
+		keyset.after("a", query.cursor(), position);
 		record Row(AccountView view, String cursor) {
 		}
-		List<Row> rows = jdbc.sql("select a.*, (select count(*) from contacts c where c.account_id = a.id) as contact_count from accounts a where " + q.where() + " order by "
-				+ keyset.orderBy("a") + " limit " + (limit + 1))
-			.params(q.params())
-			.query((rs, i) -> new Row(map(rs), keyset.cursorAfter(rs)))
-			.list();
+		String columns = "a.*, (select count(*) from contacts c where c.account_id = a.id) as contact_count";
+		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
+		List<Row> rows = Indexing.searching(query.q())
+				? SortedSearch.page(jdbc, "accounts", "a", columns, q, position, keyset, limit + 1, mapper)
+				: jdbc.sql("select " + columns + " from accounts a where " + q.where() + " and " + position.where()
+						+ " order by " + keyset.orderBy("a") + " limit " + (limit + 1))
+					.params(q.params())
+					.query(mapper)
+					.list();
 		String next = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
 		return new Page<>(present(actor, rows.stream().limit(limit).map(Row::view).toList()), next);
 	}

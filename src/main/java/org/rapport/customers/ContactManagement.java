@@ -16,6 +16,7 @@ import org.rapport.platform.data.Keyset;
 import org.rapport.platform.access.RecordAccess;
 import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.data.SqlQuery;
+import org.rapport.platform.data.SortedSearch;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
@@ -34,6 +35,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -221,12 +223,16 @@ public class ContactManagement {
 			query.custom().forEach((k, v) -> filter.put(k, customFields.filterValue(TYPE, k, v)));
 			q.and("c.custom @> cast(" + q.param(json.writeValueAsString(filter)) + " as jsonb)");
 		}
-		keyset.after("c", query.cursor(), q);
-		List<Row> rows = jdbc.sql("select c.* from contacts c where " + q.where() + " order by " + keyset.orderBy("c")
-				+ " limit " + (limit + 1))
-			.params(q.params())
-			.query((rs, i) -> new Row(map(rs), keyset.cursorAfter(rs)))
-			.list();
+		SqlQuery position = q.sharingParameters();
+		keyset.after("c", query.cursor(), position);
+		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
+		List<Row> rows = Indexing.searching(query.q())
+				? SortedSearch.page(jdbc, "contacts", "c", "c.*", q, position, keyset, limit + 1, mapper)
+				: jdbc.sql("select c.* from contacts c where " + q.where() + " and " + position.where() + " order by "
+						+ keyset.orderBy("c") + " limit " + (limit + 1))
+					.params(q.params())
+					.query(mapper)
+					.list();
 		String next = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
 		List<ContactView> page = present(actor, rows.stream().limit(limit).map(Row::view).toList());
 		return new Page<>(page, next);

@@ -306,12 +306,9 @@ public class SalesReports {
 		return q;
 	}
 
+	/** The same conditions, to be narrowed separately (parameters are shared, so numbering never clashes). */
 	private static SqlQuery copy(SqlQuery q) {
-		SqlQuery c = new SqlQuery();
-		c.and(q.where());
-		c.params().putAll(q.params());
-		c.skip(q.params().size());
-		return c;
+		return q.sharingParameters().and(q.where());
 	}
 
 	static Timestamp startTs(Period p) {

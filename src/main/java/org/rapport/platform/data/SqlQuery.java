@@ -10,13 +10,27 @@ public final class SqlQuery {
 
 	private final List<String> conditions = new ArrayList<>();
 
-	private final Map<String, Object> params = new HashMap<>();
+	private final Map<String, Object> params;
 
-	private int next;
+	private final int[] next;
+
+	public SqlQuery() {
+		this(new HashMap<>(), new int[1]);
+	}
+
+	private SqlQuery(Map<String, Object> params, int[] next) {
+		this.params = params;
+		this.next = next;
+	}
+
+	/** Another set of conditions whose parameters go into this query's, so both can be used in one statement. */
+	public SqlQuery sharingParameters() {
+		return new SqlQuery(params, next);
+	}
 
 	/** Registers a parameter and returns its placeholder. */
 	public String param(Object value) {
-		String name = "p" + next++;
+		String name = "p" + next[0]++;
 		params.put(name, value);
 		return ":" + name;
 	}
@@ -28,12 +42,6 @@ public final class SqlQuery {
 
 	public String where() {
 		return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
-	}
-
-	/** Continues numbering after {@code count} parameters copied from another query. */
-	public SqlQuery skip(int count) {
-		next = Math.max(next, count);
-		return this;
 	}
 
 	public Map<String, Object> params() {

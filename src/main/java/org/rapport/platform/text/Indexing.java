@@ -50,6 +50,16 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 				SearchText.digits(phones));
 	}
 
+	/** Whether a query searches at all (else a list is just filtered and sorted). */
+	public static boolean searching(String query) {
+		return query != null && !query.isBlank();
+	}
+
+	/** Whether the term's grams alone say that the text contains it: one CJK character, or two adjacent ones. */
+	static boolean exactByGrams(String term) {
+		return term.codePointCount(0, term.length()) <= 2 && term.codePoints().allMatch(SearchText::isCjk);
+	}
+
 	/** Adds the conditions matching a user's query to {@code q}, for a table aliased {@code alias}. */
 	public static void match(String alias, String query, SqlQuery q) {
 		if (query == null || query.isBlank()) {
@@ -68,7 +78,9 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			if (!grams.isEmpty()) {
 				q.and(alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])");
 			}
-			if (SearchText.containsCjk(term) || grams.isEmpty()) {
+			// one or two CJK characters are matched exactly by their gram; a LIKE on top would only add a
+			// recheck, and its pattern has no trigram for the trigram index to use
+			if (grams.isEmpty() || (SearchText.containsCjk(term) && !exactByGrams(term))) {
 				q.and(alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%"));
 			}
 		}

@@ -1,0 +1,129 @@
+package org.rapport.customers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.rapport.customers.internal.BulkGenerator;
+import org.rapport.customers.internal.BulkGenerator.Plan;
+import org.rapport.platform.text.Indexing;
+import org.rapport.platform.data.Keyset;
+import org.rapport.platform.data.SortedSearch;
+import org.rapport.platform.data.SqlQuery;
+import org.rapport.platform.Actor;
+import org.rapport.platform.Page;
+import org.rapport.platform.users.UserAccounts;
+import org.rapport.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Search pages are exactly the matching rows in list order, whether they come from the bounded walk
+ * of the sort index (common terms) or from collecting all matches (rare terms), across pages.
+ */
+class ContactSearchPagingIntegrationTests extends IntegrationTest {
+
+	private static boolean generated;
+
+	@Autowired
+	BulkGenerator generator;
+
+	@Autowired
+	ContactManagement contacts;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void enoughContactsForBothPaths() {
+		synchronized (ContactSearchPagingIntegrationTests.class) {
+			if (!generated) {
+				// more rows than one walk covers, so both a common and a rare term exercise their own path
+				generator.generate(new Plan(SortedSearch.WALK + 2_000, 300, 0, 99));
+				generated = true;
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "gong, name, 40", "gong, -createdAt, 40", "li, name, 60", "wang, -name, 25", "Smith, name, 7",
+			"Schmidt, updatedAt, 5", "86 13, name, 30", "7700, name, 10", "王, name, 33" })
+	void pagesAreTheMatchingRowsInListOrder(String q, String sort, int limit) {
+		Actor admin = users.findByUsername("admin").orElseThrow().actor();
+		List<Long> expected = everyMatch(q, sort);
+		assertThat(expected).as("matches of %s", q).isNotEmpty();
+		List<Long> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			String at = cursor;
+			Page<ContactView> page = as(admin,
+					() -> contacts.list(new ContactQuery(q, null, null, null, null, null, sort, limit, at)));
+			page.items().forEach(c -> paged.add(c.id()));
+			cursor = page.nextCursor();
+			pages++;
+		}
+		while (cursor != null && pages < 10);
+		List<Long> firstPages = expected.subList(0, Math.min(expected.size(), paged.size()));
+		assertThat(paged).as("%s sorted by %s", q, sort).containsExactlyElementsOf(firstPages);
+		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "gong, name, 30", "Ltd, -name, 20", "科技, createdAt, 15", "7, name, 10" })
+	void accountPagesAreTheMatchingRowsInListOrder(String q, String sort, int limit) {
+		Actor admin = users.findByUsername("admin").orElseThrow().actor();
+		List<Long> expected = everyMatch("accounts", q, sort);
+		assertThat(expected).as("matches of %s", q).isNotEmpty();
+		List<Long> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			String at = cursor;
+			Page<AccountView> page = as(admin,
+					() -> accounts.list(new AccountQuery(q, null, null, null, null, sort, limit, at)));
+			page.items().forEach(a -> paged.add(a.id()));
+			cursor = page.nextCursor();
+			pages++;
+		}
+		while (cursor != null && pages < 5);
+		assertThat(paged).as("%s sorted by %s", q, sort)
+			.containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), paged.size())));
+		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+	}
+
+	private List<Long> everyMatch(String q, String sort) {
+		return everyMatch("contacts", q, sort);
+	}
+
+	/** Every match in list order, by the plainest query: all conditions, a full sort, no limit. */
+	private List<Long> everyMatch(String table, String q, String sort) {
+		SqlQuery query = new SqlQuery();
+		Indexing.match("c", q, query);
+		return jdbc.sql("select c.id from " + table + " c where " + query.where() + " order by " + Keyset.of(sort).orderBy("c"))
+			.params(query.params())
+			.query(Long.class)
+			.list();
+	}
+
+	private static <T> T as(Actor actor, Supplier<T> work) {
+		Object[] result = new Object[1];
+		Actor.runAs(actor, () -> result[0] = work.get());
+		@SuppressWarnings("unchecked")
+		T t = (T) result[0];
+		return t;
+	}
+
+}
