@@ -179,7 +179,7 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Page<AccountView> list(AccountQuery query) {
 		Actor actor = Actor.current();
-		Keyset keyset = Keyset.of(query.sort());
+		Keyset keyset = Keyset.of(query.sort(), Indexing.searching(query.q()) ? "-updatedAt" : "name");
 		int limit = Keyset.limit(query.limit());
 		SqlQuery q = new SqlQuery();
 		q.and(access.visible("a", TYPE, access.scope(actor), q));

@@ -194,7 +194,7 @@ public class ContactManagement {
 	public Page<ContactView> list(ContactQuery query) {
 		Actor actor = Actor.current();
 		AccessScope scope = access.scope(actor);
-		Keyset keyset = Keyset.of(query.sort());
+		Keyset keyset = Keyset.of(query.sort(), Indexing.searching(query.q()) ? "-updatedAt" : "name");
 		int limit = Keyset.limit(query.limit());
 		SqlQuery q = new SqlQuery();
 		q.and(access.visible("c", TYPE, scope, q));

@@ -78,7 +78,7 @@ class AccountController {
 		model.addAttribute("ownerId", ownerId);
 		model.addAttribute("industry", industry);
 		model.addAttribute("tag", tag);
-		model.addAttribute("sort", sort == null ? "name" : sort);
+		model.addAttribute("sort", sort);
 		model.addAttribute("industries", accounts.industries());
 		model.addAttribute("users", users.activeUsers());
 		model.addAttribute("defs", customFields.definitions("account"));

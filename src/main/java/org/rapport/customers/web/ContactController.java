@@ -74,7 +74,7 @@ class ContactController {
 		model.addAttribute("stage", stage);
 		model.addAttribute("ownerId", ownerId);
 		model.addAttribute("tag", tag);
-		model.addAttribute("sort", sort == null ? "name" : sort);
+		model.addAttribute("sort", sort);
 		model.addAttribute("stages", Vocabulary.LIFECYCLE_STAGES);
 		model.addAttribute("users", users.activeUsers());
 		model.addAttribute("defs", customFields.definitions("contact"));

@@ -27,7 +27,16 @@ public record Keyset(String name, String column, boolean descending, boolean tim
 			"-updatedAt");
 
 	public static Keyset of(String sort) {
-		String s = sort == null || sort.isBlank() ? "name" : sort;
+		return of(sort, "name");
+	}
+
+	/**
+	 * The requested sort, or {@code fallback} when none is given. Searches fall back to
+	 * {@code -updatedAt}: recently changed records first, an order unrelated to the words searched, so
+	 * a page of a common term is found in the first rows of the walk ({@link SortedSearch}).
+	 */
+	public static Keyset of(String sort, String fallback) {
+		String s = sort == null || sort.isBlank() ? fallback : sort;
 		boolean desc = s.startsWith("-");
 		String column = COLUMNS.get(desc ? s.substring(1) : s);
 		if (column == null) {

@@ -25,7 +25,7 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		parts.addAll(emails);
 		parts.add(company);
 		parts.add(SearchText.pinyin((lastName == null ? "" : lastName) + (firstName == null ? "" : firstName)));
-		parts.add(SearchText.pinyin(company));
+		parts.add(SearchText.pinyin(SearchText.withoutLegalForm(company)));
 		return of(displayName, parts, phones);
 	}
 
@@ -33,7 +33,7 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		List<String> parts = new ArrayList<>();
 		parts.add(name);
 		parts.add(website);
-		parts.add(SearchText.pinyin(name));
+		parts.add(SearchText.pinyin(SearchText.withoutLegalForm(name)));
 		return of(name, parts, phone == null ? List.of() : List.of(phone));
 	}
 

@@ -154,6 +154,20 @@ public final class SearchText {
 		return spaced.isEmpty() ? "" : spaced + " " + joined;
 	}
 
+	private static final Pattern CJK_LEGAL_FORM = Pattern.compile(
+			"(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|分公司|工作室|事务所)+$");
+
+	/**
+	 * A Chinese company name without its legal form ({@code 上海云帆科技有限公司} → {@code 上海云帆科技}),
+	 * so that its pinyin does not make "gong si" match half of all companies.
+	 */
+	public static String withoutLegalForm(String name) {
+		if (name == null) {
+			return null;
+		}
+		return CJK_LEGAL_FORM.matcher(name.strip()).replaceAll("");
+	}
+
 	/** Escapes LIKE wildcards so user input matches literally (escape character: backslash). */
 	public static String likeLiteral(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
