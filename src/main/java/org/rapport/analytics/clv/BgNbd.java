@@ -122,26 +122,30 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
 	/**
 	 * {@code P(N >= n)}: as 1 minus the head while that is not small, else as the tail series itself,
-	 * so that tiny probabilities keep their digits.
+	 * so that tiny probabilities keep their digits. Consecutive terms differ by the factor
+	 * {@code (r + j) / (j + 1) (1 - q)}, taken in logs so that no term underflows on the way.
 	 */
 	private double negativeBinomialAtLeast(int n, double logQ, double logP) {
+		double logTerm = r * logQ;
 		double head = 0;
 		for (int j = 0; j < n; j++) {
-			head += Math.exp(logNegativeBinomial(j, logQ, logP));
+			head += Math.exp(logTerm);
+			logTerm += Math.log((r + j) / (j + 1)) + logP;
 		}
 		if (head < 0.9) {
 			return Math.max(0, 1 - head);
 		}
+		// logTerm is now ln P(N = n); the tail is summed relative to it, then scaled back
 		double p = Math.exp(logP);
-		double term = Math.exp(logNegativeBinomial(n, logQ, logP));
+		double relative = 1;
 		double tail = 0;
 		for (int j = n; j < n + 10_000_000; j++) {
-			tail += term;
+			tail += relative;
 			double ratio = (r + j) / (j + 1) * p;
-			term *= ratio;
+			relative *= ratio;
 			double rho = Math.max(ratio, p);
-			if (term <= 1e-17 * tail && rho < 1 && term * rho / (1 - rho) <= 1e-17 * tail) {
-				return tail;
+			if (relative <= 1e-17 * tail && rho < 1 && relative * rho / (1 - rho) <= 1e-17 * tail) {
+				return Math.exp(logTerm + Math.log(tail));
 			}
 		}
 		return Math.max(0, 1 - head);

@@ -51,17 +51,53 @@ public record GammaGammaFit(GammaGamma model, double logLikelihood, int customer
 		return new GammaGammaFit(new GammaGamma(p[0], p[1], p[2]), max.value(), n, max.evaluations());
 	}
 
-	/** The summed log-likelihood of {@link GammaGamma#logLikelihood}, with {@code ln zbar} and {@code ln x} computed once. */
-	private record Likelihood(int[] x, double[] zbar, double[] logZbar) {
+	/**
+	 * The summed log-likelihood of {@link GammaGamma#logLikelihood}, rearranged so that each
+	 * evaluation costs one logarithm per customer: the log-gamma terms depend on {@code x} only and
+	 * are taken once per distinct {@code x}, and {@code Σ (px - 1) ln zbar = p Σ x ln zbar - Σ ln zbar}
+	 * is fixed by the data.
+	 */
+	private static final class Likelihood {
+
+		private final int[] x;
+
+		private final double[] zbar;
+
+		private final int[] xValues;
+
+		private final int[] xCounts;
+
+		private final double sumXLogZbar;
+
+		private final double sumLogZbar;
+
+		Likelihood(int[] x, double[] zbar, double[] logZbar) {
+			this.x = x;
+			this.zbar = zbar;
+			java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
+			double sxl = 0;
+			double sl = 0;
+			for (int i = 0; i < x.length; i++) {
+				counts.merge(x[i], 1, Integer::sum);
+				sxl += x[i] * logZbar[i];
+				sl += logZbar[i];
+			}
+			this.xValues = counts.keySet().stream().mapToInt(Integer::intValue).toArray();
+			this.xCounts = counts.values().stream().mapToInt(Integer::intValue).toArray();
+			this.sumXLogZbar = sxl;
+			this.sumLogZbar = sl;
+		}
 
 		double value(double p, double q, double gamma) {
 			double lgQ = Gamma.logGamma(q);
 			double qLogGamma = q * Math.log(gamma);
-			double sum = 0;
+			double sum = p * sumXLogZbar - sumLogZbar;
+			for (int i = 0; i < xValues.length; i++) {
+				double px = p * xValues[i];
+				sum += xCounts[i] * (Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgQ + qLogGamma + px * Math.log(xValues[i]));
+			}
 			for (int i = 0; i < x.length; i++) {
-				double px = p * x[i];
-				sum += Gamma.logGamma(px + q) - Gamma.logGamma(px) - lgQ + qLogGamma + (px - 1) * logZbar[i]
-						+ px * Math.log(x[i]) - (px + q) * Math.log(gamma + x[i] * zbar[i]);
+				sum -= (p * x[i] + q) * Math.log(gamma + x[i] * zbar[i]);
 			}
 			return Double.isNaN(sum) ? Double.NEGATIVE_INFINITY : sum;
 		}
