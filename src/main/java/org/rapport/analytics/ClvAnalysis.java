@@ -128,7 +128,7 @@ public class ClvAnalysis {
 					}
 					int x = count(reader, f[columns.get("x")]);
 					double tx = number(reader, "tx", f[columns.get("tx")], false);
-					double t = number(reader, "T", f[columns.get("T")], true);
+					double t = number(reader, "T", f[columns.get("T")], false);
 					double zbar = withSpend ? number(reader, "zbar", f[columns.get("zbar")], false) : 0;
 					if (!Double.isNaN(tx) && !Double.isNaN(t) && tx > t) {
 						reader.problem("tx", "after-T", "Must not be greater than T");

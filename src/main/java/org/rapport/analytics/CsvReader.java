@@ -2,12 +2,13 @@ package org.rapport.analytics;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,7 +29,19 @@ final class CsvReader {
 	/** No record of these files is anywhere near this long. */
 	static final int MAX_LINE = 10_000;
 
-	private final Reader in;
+	private final InputStream in;
+
+	private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+		.onMalformedInput(CodingErrorAction.REPORT)
+		.onUnmappableCharacter(CodingErrorAction.REPORT);
+
+	private final byte[] buffer = new byte[64 * 1024];
+
+	private int position;
+
+	private int limit;
+
+	private byte[] bytes = new byte[256];
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -38,13 +51,8 @@ final class CsvReader {
 
 	private boolean atEnd;
 
-	private int pending = -1;
-
 	CsvReader(InputStream stream) {
-		// a strict decoder: mojibake in an id would otherwise silently split one customer in two
-		this.in = new InputStreamReader(stream, StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT));
+		this.in = stream;
 	}
 
 	int lineNumber() {
@@ -68,50 +76,80 @@ final class CsvReader {
 		return null;
 	}
 
+	/**
+	 * Reads the next line's bytes and decodes them strictly as UTF-8, line by line so that a bad
+	 * byte is reported in its line: mojibake in an id would otherwise silently split one customer in
+	 * two. A line that is not UTF-8 is reported and read with replacement characters.
+	 */
 	private boolean readLine() throws IOException {
 		if (atEnd || tooManyProblems()) {
 			return false;
 		}
 		line.setLength(0);
 		lineNumber++;
+		int length = 0;
 		boolean tooLong = false;
-		int c;
-		try {
-			while (true) {
-				c = pending >= 0 ? pending : in.read();
-				pending = -1;
-				if (c < 0) {
-					atEnd = true;
-					break;
+		while (true) {
+			int b = nextByte();
+			if (b < 0) {
+				atEnd = true;
+				break;
+			}
+			if (b == '\n') {
+				break;
+			}
+			if (b == '\r') {
+				if (peekByte() == '\n') {
+					nextByte();
 				}
-				if (c == '\n') {
-					break;
+				break;
+			}
+			if (length < MAX_LINE * 4) {
+				if (length == bytes.length) {
+					bytes = Arrays.copyOf(bytes, bytes.length * 2);
 				}
-				if (c == '\r') {
-					int next = in.read();
-					if (next != '\n') {
-						pending = next;
-					}
-					break;
-				}
-				if (line.length() < MAX_LINE) {
-					line.append((char) c);
-				}
-				else {
-					tooLong = true;
-				}
+				bytes[length++] = (byte) b;
+			}
+			else {
+				tooLong = true;
 			}
 		}
-		catch (CharacterCodingException ex) {
-			problem(null, "not-utf-8", "The file is not UTF-8 text");
-			atEnd = true;
-			return false;
+		try {
+			line.append(decoder.decode(ByteBuffer.wrap(bytes, 0, length)));
 		}
-		if (tooLong) {
+		catch (CharacterCodingException ex) {
+			problem(null, "not-utf-8", "Not UTF-8 text");
+			line.append(new String(bytes, 0, length, StandardCharsets.UTF_8));
+		}
+		if (tooLong || line.length() > MAX_LINE) {
 			problem(null, "too-long", "Longer than " + MAX_LINE + " characters");
 			line.setLength(0);
 		}
-		return !atEnd || line.length() > 0;
+		return !atEnd || length > 0 || tooLong;
+	}
+
+	private int nextByte() throws IOException {
+		if (position == limit && !fill()) {
+			return -1;
+		}
+		return buffer[position++] & 0xff;
+	}
+
+	private int peekByte() throws IOException {
+		if (position == limit && !fill()) {
+			return -1;
+		}
+		return buffer[position] & 0xff;
+	}
+
+	private boolean fill() throws IOException {
+		int n = in.read(buffer, 0, buffer.length);
+		if (n <= 0) {
+			return false;
+		}
+		position = 0;
+		limit = n;
+		return true;
 	}
 
 	/** Splits a line into fields; {@code null} (with a problem) for an unterminated quote. */

@@ -133,10 +133,11 @@ public final class RfmData {
 		 * Adds one customer.
 		 * @param x repeat purchases in the calibration period
 		 * @param tx time of the last repeat purchase since the first purchase (0 when x = 0)
-		 * @param T time from the first purchase to the end of the calibration period
+		 * @param T time from the first purchase to the end of the calibration period (0 for a
+		 *     customer who first bought on its last day, who then adds nothing to the likelihood)
 		 */
 		public Builder add(int x, double tx, double T) {
-			if (x < 0 || !(tx >= 0) || !(T > 0) || tx > T || Double.isInfinite(T)) {
+			if (x < 0 || !(tx >= 0) || tx > T || Double.isInfinite(T)) {
 				throw new IllegalArgumentException("Not a valid summary: x=" + x + ", tx=" + tx + ", T=" + T);
 			}
 			// +0.0 and -0.0 are one value; Double.equals would keep them apart
