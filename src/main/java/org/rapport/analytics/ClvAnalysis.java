@@ -154,6 +154,18 @@ public class ClvAnalysis {
 
 	private ClvReport analyse(List<CustomerSummary> customers, TransactionLog.Cohort cohort, boolean withSpend,
 			Resolved o) {
+		try {
+			return analyseOrFail(customers, cohort, withSpend, o);
+		}
+		catch (ArithmeticException ex) {
+			// only data that barely identify the model push the fit to where a series cannot converge
+			throw InvalidInput.of("body", "not-identifiable",
+					"The data do not determine the model well enough to compute its figures: " + ex.getMessage());
+		}
+	}
+
+	private ClvReport analyseOrFail(List<CustomerSummary> customers, TransactionLog.Cohort cohort, boolean withSpend,
+			Resolved o) {
 		RfmData.Builder rfm = RfmData.builder();
 		customers.forEach(c -> rfm.add(c.x(), c.tx(), c.T()));
 		BgNbdFit fit;

@@ -22,8 +22,9 @@ public record BgNbdFit(BgNbd model, double logLikelihood, int customers, int eva
 		}
 		double alpha0 = Math.max(1e-6, data.meanT() * data.customers() / repeats);
 		BgNbdLikelihood likelihood = BgNbdLikelihood.of(data);
-		LogScaleMaximizer.Maximum max = LogScaleMaximizer
-			.maximise(p -> likelihood.value(p[0], p[1], p[2], p[3]), new double[] { 1, alpha0, 1, 1 });
+		LogScaleMaximizer.Maximum max = LogScaleMaximizer.maximise(p -> likelihood.value(p[0], p[1], p[2], p[3]),
+				(p, gradient) -> likelihood.valueAndGradient(p[0], p[1], p[2], p[3], gradient),
+				new double[] { 1, alpha0, 1, 1 });
 		double[] p = max.parameters();
 		return new BgNbdFit(new BgNbd(p[0], p[1], p[2], p[3]), max.value(), data.customers(), max.evaluations());
 	}

@@ -76,6 +76,118 @@ public final class BgNbdLikelihood {
 		return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll;
 	}
 
+	/**
+	 * The log-likelihood and, in {@code gradient}, its derivatives by {@code (r, alpha, a, b)}:
+	 * with {@code S = ln(e^A1 + e^A2)} and the weights {@code w_i = e^(A_i - S)},
+	 * {@code ∂S = w1 ∂A1 + w2 ∂A2}, where {@code ∂A1/∂r = -ln(α+T)}, {@code ∂A1/∂α = -(r+x)/(α+T)},
+	 * {@code ∂A2/∂r = -ln(α+t_x)}, {@code ∂A2/∂α = -(r+x)/(α+t_x)}, {@code ∂A2/∂a = 1/a},
+	 * {@code ∂A2/∂b = -1/(b+x-1)}; the log-gamma terms give digammas.
+	 */
+	public double valueAndGradient(double r, double alpha, double a, double b, double[] gradient) {
+		if (!(r > 0 && alpha > 0 && a > 0 && b > 0) || Double.isInfinite(r + alpha + a + b)) {
+			java.util.Arrays.fill(gradient, Double.NaN);
+			return Double.NEGATIVE_INFINITY;
+		}
+		int[] xs = data.xValues;
+		double lgR = Gamma.logGamma(r);
+		double lgB = Gamma.logGamma(b);
+		double lgAB = Gamma.logGamma(a + b);
+		double psiR = Gamma.digamma(r);
+		double psiB = Gamma.digamma(b);
+		double psiAB = Gamma.digamma(a + b);
+		double logAlpha = Math.log(alpha);
+		double ll = 0;
+		double gr = 0;
+		double galpha = 0;
+		double ga = 0;
+		double gb = 0;
+		double[] logBx = new double[xs.length];
+		double[] invBx = new double[xs.length];
+		for (int i = 0; i < xs.length; i++) {
+			int x = xs[i];
+			double n = data.xCounts[i];
+			ll += n * (Gamma.logGamma(r + x) - lgR + r * logAlpha + lgAB + Gamma.logGamma(b + x) - lgB
+					- Gamma.logGamma(a + b + x));
+			double psiABX = Gamma.digamma(a + b + x);
+			gr += n * (Gamma.digamma(r + x) - psiR + logAlpha);
+			galpha += n * r / alpha;
+			ga += n * (psiAB - psiABX);
+			gb += n * (psiAB + Gamma.digamma(b + x) - psiB - psiABX);
+			logBx[i] = x > 0 ? Math.log(b + x - 1) : Double.NaN;
+			invBx[i] = x > 0 ? 1 / (b + x - 1) : Double.NaN;
+		}
+		double[] logAlphaT = logsOfAlphaPlus(alpha, data.tValues);
+		double[] logAlphaTx = logsOfAlphaPlus(alpha, data.txValues);
+		double[] invAlphaT = inversesOfAlphaPlus(alpha, data.tValues);
+		double[] invAlphaTx = inversesOfAlphaPlus(alpha, data.txValues);
+		double logA = Math.log(a);
+		int cells = data.cells();
+		int chunks = (cells + CHUNK - 1) / CHUNK;
+		double[][] parts = new double[chunks][];
+		IntStream range = IntStream.range(0, chunks);
+		(cells < PARALLEL_FROM ? range : range.parallel()).forEach(c -> parts[c] = cellGradient(c * CHUNK,
+				Math.min(cells, (c + 1) * CHUNK), r, logA, 1 / a, logBx, invBx, logAlphaT, logAlphaTx, invAlphaT,
+				invAlphaTx));
+		for (double[] part : parts) {
+			ll += part[0];
+			gr += part[1];
+			galpha += part[2];
+			ga += part[3];
+			gb += part[4];
+		}
+		gradient[0] = gr;
+		gradient[1] = galpha;
+		gradient[2] = ga;
+		gradient[3] = gb;
+		return Double.isNaN(ll) ? Double.NEGATIVE_INFINITY : ll;
+	}
+
+	private double[] cellGradient(int from, int to, double r, double logA, double invA, double[] logBx,
+			double[] invBx, double[] logAlphaT, double[] logAlphaTx, double[] invAlphaT, double[] invAlphaTx) {
+		int[] xs = data.xValues;
+		double ll = 0;
+		double gr = 0;
+		double galpha = 0;
+		double ga = 0;
+		double gb = 0;
+		for (int i = from; i < to; i++) {
+			int xi = data.cellX[i];
+			int x = xs[xi];
+			double w = data.cellCount[i];
+			double rx = r + x;
+			int t = data.cellT[i];
+			double a1 = -rx * logAlphaT[t];
+			if (x == 0) {
+				ll += w * a1;
+				gr -= w * logAlphaT[t];
+				galpha -= w * rx * invAlphaT[t];
+				continue;
+			}
+			int tx = data.cellTx[i];
+			double a2 = logA - logBx[xi] - rx * logAlphaTx[tx];
+			double max = Math.max(a1, a2);
+			double e1 = Math.exp(a1 - max);
+			double e2 = Math.exp(a2 - max);
+			double sum = e1 + e2;
+			double w1 = e1 / sum;
+			double w2 = e2 / sum;
+			ll += w * (max + Math.log(sum));
+			gr -= w * (w1 * logAlphaT[t] + w2 * logAlphaTx[tx]);
+			galpha -= w * rx * (w1 * invAlphaT[t] + w2 * invAlphaTx[tx]);
+			ga += w * w2 * invA;
+			gb -= w * w2 * invBx[xi];
+		}
+		return new double[] { ll, gr, galpha, ga, gb };
+	}
+
+	private static double[] inversesOfAlphaPlus(double alpha, double[] values) {
+		double[] inverses = new double[values.length];
+		for (int i = 0; i < values.length; i++) {
+			inverses[i] = 1 / (alpha + values[i]);
+		}
+		return inverses;
+	}
+
 	private double cellSum(int from, int to, double r, double logA, double[] logBx, double[] logAlphaT,
 			double[] logAlphaTx) {
 		int[] xs = data.xValues;

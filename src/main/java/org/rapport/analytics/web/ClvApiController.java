@@ -124,8 +124,11 @@ class ClvApiController {
 		json.put("months", report.months());
 		json.put("discountRate", report.discountRate());
 		if (report.holdout() != null) {
-			json.put("holdout", Map.of("weeks", round(report.holdout().weeks(), 6), "actual", report.holdout().actual(),
-					"expected", round(report.holdout().expected(), 6)));
+			Map<String, Object> holdout = new LinkedHashMap<>();
+			holdout.put("weeks", round(report.holdout().weeks(), 6));
+			holdout.put("actual", report.holdout().actual());
+			holdout.put("expected", round(report.holdout().expected(), 6));
+			json.put("holdout", holdout);
 		}
 		else {
 			json.put("holdout", null);

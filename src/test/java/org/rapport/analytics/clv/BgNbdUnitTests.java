@@ -69,4 +69,24 @@ class BgNbdUnitTests {
 		assertThat(model.expectedTransactions(10)).isCloseTo(mean, within(1e-6));
 	}
 
+	@Test
+	void analyticGradientMatchesCentralDifferencesAndTheValueMatchesThePlainSum() {
+		RfmData data = Cdnow.rfm(Cdnow.summary());
+		BgNbdLikelihood likelihood = BgNbdLikelihood.of(data);
+		double[] p = { 0.3, 5.0, 0.7, 2.0 };
+		double[] gradient = new double[4];
+		double value = likelihood.valueAndGradient(p[0], p[1], p[2], p[3], gradient);
+		assertThat(value).isCloseTo(likelihood.value(p[0], p[1], p[2], p[3]), within(1e-8));
+		for (int i = 0; i < 4; i++) {
+			double h = 1e-6 * p[i];
+			double[] up = p.clone();
+			double[] down = p.clone();
+			up[i] += h;
+			down[i] -= h;
+			double numeric = (likelihood.value(up[0], up[1], up[2], up[3])
+					- likelihood.value(down[0], down[1], down[2], down[3])) / (2 * h);
+			assertThat(gradient[i]).as("parameter %d", i).isCloseTo(numeric, within(1e-4 * Math.max(1, Math.abs(numeric))));
+		}
+	}
+
 }

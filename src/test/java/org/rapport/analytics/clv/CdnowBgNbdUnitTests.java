@@ -41,6 +41,23 @@ class CdnowBgNbdUnitTests {
 	}
 
 	@Test
+	void quasiNewtonAndDerivativeFreeRoutesFindTheSameMaximum() {
+		RfmData data = Cdnow.rfm(Cdnow.summary());
+		BgNbdLikelihood likelihood = BgNbdLikelihood.of(data);
+		BgNbdFit fit = BgNbdFit.fit(data);
+		LogScaleMaximizer.Maximum simplex = LogScaleMaximizer
+			.maximise(p -> likelihood.value(p[0], p[1], p[2], p[3]), new double[] { 1, 10, 1, 1 });
+		// BFGS with the analytic gradient needs a few dozen evaluations, Nelder-Mead + BOBYQA hundreds
+		assertThat(fit.evaluations()).isLessThan(100);
+		assertThat(simplex.evaluations()).isGreaterThan(fit.evaluations());
+		assertThat(fit.logLikelihood()).isCloseTo(simplex.value(), within(1e-6));
+		assertThat(fit.model().r()).isCloseTo(simplex.parameters()[0], withinPercentage(0.001));
+		assertThat(fit.model().alpha()).isCloseTo(simplex.parameters()[1], withinPercentage(0.001));
+		assertThat(fit.model().a()).isCloseTo(simplex.parameters()[2], withinPercentage(0.001));
+		assertThat(fit.model().b()).isCloseTo(simplex.parameters()[3], withinPercentage(0.001));
+	}
+
+	@Test
 	void highPrecisionPublishedParametersGiveThePublishedLogLikelihood() {
 		// CLVTools' re-estimate and its log-likelihood, -9582.429 (CLVTools computes t_x from the
 		// transactions, this file rounds it to 1/100 week: hence 0.1, the anchor's tolerance)
