@@ -24,14 +24,35 @@ class MessageBundlesUnitTests {
 
 	@Test
 	void englishAndChineseHaveTheSameKeys() throws IOException {
-		Set<String> en = load("messages.properties");
-		Set<String> zh = load("messages_zh_CN.properties");
-		assertThat(new TreeSet<>(zh)).as("keys in Chinese").containsExactlyElementsOf(new TreeSet<>(en));
+		for (String bundle : bundles()) {
+			Set<String> en = load(bundle + ".properties");
+			Set<String> zh = load(bundle + "_zh_CN.properties");
+			assertThat(new TreeSet<>(zh)).as("keys of " + bundle + "_zh_CN").containsExactlyElementsOf(new TreeSet<>(en));
+		}
+	}
+
+	/** The shared bundle and the modules' bundles under i18n/. */
+	private static java.util.List<String> bundles() throws IOException {
+		java.util.List<String> bundles = new java.util.ArrayList<>(java.util.List.of("messages"));
+		Path dir = Path.of("src/main/resources/i18n");
+		if (Files.isDirectory(dir)) {
+			try (Stream<Path> files = Files.list(dir)) {
+				files.map(f -> f.getFileName().toString())
+					.filter(n -> n.endsWith(".properties") && !n.contains("_zh_CN"))
+					.map(n -> "i18n/" + n.substring(0, n.length() - ".properties".length()))
+					.sorted()
+					.forEach(bundles::add);
+			}
+		}
+		return bundles;
 	}
 
 	@Test
 	void everyKeyATemplateUsesExists() throws IOException {
-		Set<String> en = load("messages.properties");
+		Set<String> en = new java.util.HashSet<>();
+		for (String bundle : bundles()) {
+			en.addAll(load(bundle + ".properties"));
+		}
 		Set<String> missing = new TreeSet<>();
 		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
 			for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
