@@ -97,7 +97,7 @@ public class AccountManagement {
 		audit.record(new AuditEvent("create", TYPE, Long.toString(id), f.name(),
 				FieldChanges.between(null, auditFields(f), PERSONAL)));
 		events.publishEvent(new AccountCreated(id, actor.id()));
-		return get(id);
+		return written(actor, id);
 	}
 
 	@Transactional(readOnly = true)
@@ -106,6 +106,14 @@ public class AccountManagement {
 		AccountView view = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
 			.orElseThrow(() -> new RecordNotFound(TYPE, id));
 		return present(actor, List.of(view)).get(0);
+	}
+
+	/**
+	 * The account as just written by the actor, who may have handed it to an owner whose records they
+	 * do not see: the write stands and they get the result, not a 404 that would roll it back.
+	 */
+	private AccountView written(Actor actor, long id) {
+		return present(actor, List.of(find(id).orElseThrow(() -> new RecordNotFound(TYPE, id)))).get(0);
 	}
 
 	public boolean canEdit(AccountView account) {
@@ -151,7 +159,7 @@ public class AccountManagement {
 		audit.record(new AuditEvent("update", TYPE, Long.toString(id), f.name(),
 				FieldChanges.between(auditFields(before.fields()), auditFields(f), PERSONAL)));
 		events.publishEvent(new AccountUpdated(id, actor.id()));
-		return get(id);
+		return written(actor, id);
 	}
 
 	/** Deletes an account without contacts (move or delete them first: 409 otherwise). */

@@ -109,7 +109,7 @@ public class ContactManagement {
 		audit.record(new AuditEvent("create", TYPE, Long.toString(id), display,
 				FieldChanges.between(null, auditFields(f), PERSONAL)));
 		events.publishEvent(new ContactCreated(id, actor.id()));
-		return get(id);
+		return written(actor, id);
 	}
 
 	@Transactional(readOnly = true)
@@ -118,6 +118,14 @@ public class ContactManagement {
 		Row row = find(id).filter(r -> access.canSee(actor, TYPE, id, r.view().ownerId()))
 			.orElseThrow(() -> new RecordNotFound(TYPE, id));
 		return present(actor, List.of(row.view())).get(0);
+	}
+
+	/**
+	 * The contact as just written by the actor, who may have handed it to an owner whose records they
+	 * do not see: the write stands and they get the result, not a 404 that would roll it back.
+	 */
+	private ContactView written(Actor actor, long id) {
+		return present(actor, List.of(find(id).orElseThrow(() -> new RecordNotFound(TYPE, id)).view())).get(0);
 	}
 
 	/** Whether the current actor may change the contact. */
@@ -172,7 +180,7 @@ public class ContactManagement {
 		var changes = FieldChanges.between(auditFields(before.view().fields()), auditFields(f), PERSONAL);
 		audit.record(new AuditEvent("update", TYPE, Long.toString(id), display, changes));
 		events.publishEvent(new ContactUpdated(id, actor.id()));
-		return get(id);
+		return written(actor, id);
 	}
 
 	@Transactional
