@@ -76,12 +76,21 @@ public class AccountManagement {
 
 	@Transactional
 	public AccountView create(AccountFields fields) {
+		return create(fields, List.of());
+	}
+
+	/**
+	 * Creates the record from input some of whose fields could not even be read ({@code inputProblems}):
+	 * those are reported together with every other bad field, so the client learns all at once.
+	 */
+	@Transactional
+	public AccountView create(AccountFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		access.requireCreate(actor);
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		AccountFields f = check(actor, fields, null, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		Indexing ix = Indexing.ofAccount(f.name(), f.website(), f.phone());
 		long id = jdbc.sql("""
@@ -126,6 +135,12 @@ public class AccountManagement {
 
 	@Transactional
 	public AccountView update(long id, long expectedVersion, AccountFields fields) {
+		return update(id, expectedVersion, fields, List.of());
+	}
+
+	/** Updates the record, reporting {@code inputProblems} together with every other bad field. */
+	@Transactional
+	public AccountView update(long id, long expectedVersion, AccountFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		AccountView before = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
 			.orElseThrow(() -> new RecordNotFound(TYPE, id));
@@ -133,10 +148,10 @@ public class AccountManagement {
 		if (before.version() != expectedVersion) {
 			throw new StaleVersion(TYPE, id, expectedVersion, before.version());
 		}
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		AccountFields f = check(actor, fields, before.ownerId(), problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		Indexing ix = Indexing.ofAccount(f.name(), f.website(), f.phone());
 		int updated = jdbc.sql("""

@@ -84,12 +84,21 @@ public class ContactManagement {
 
 	@Transactional
 	public ContactView create(ContactFields fields) {
+		return create(fields, List.of());
+	}
+
+	/**
+	 * Creates the record from input some of whose fields could not even be read ({@code inputProblems}):
+	 * those are reported together with every other bad field, so the client learns all at once.
+	 */
+	@Transactional
+	public ContactView create(ContactFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		access.requireCreate(actor);
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		Checked checked = check(actor, fields, null, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		ContactFields f = checked.fields();
 		String display = displayName(f.firstName(), f.lastName());
@@ -147,6 +156,12 @@ public class ContactManagement {
 
 	@Transactional
 	public ContactView update(long id, long expectedVersion, ContactFields fields) {
+		return update(id, expectedVersion, fields, List.of());
+	}
+
+	/** Updates the record, reporting {@code inputProblems} together with every other bad field. */
+	@Transactional
+	public ContactView update(long id, long expectedVersion, ContactFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		Row before = find(id).filter(r -> access.canSee(actor, TYPE, id, r.view().ownerId()))
 			.orElseThrow(() -> new RecordNotFound(TYPE, id));
@@ -154,10 +169,10 @@ public class ContactManagement {
 		if (before.view().version() != expectedVersion) {
 			throw new StaleVersion(TYPE, id, expectedVersion, before.view().version());
 		}
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		Checked checked = check(actor, fields, before.view().ownerId(), problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		ContactFields f = checked.fields();
 		String display = displayName(f.firstName(), f.lastName());
