@@ -17,3 +17,10 @@
     }
   });
 })();
+// Forms that destroy something ask first (data-confirm holds the question in the page's language).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.rapport.customers.internal.Indexing;
-import org.rapport.customers.internal.Keyset;
-import org.rapport.customers.internal.RecordAccess;
-import org.rapport.customers.internal.RecordAccess.Share;
-import org.rapport.customers.internal.SqlQuery;
+import org.rapport.platform.text.Indexing;
+import org.rapport.platform.data.Keyset;
+import org.rapport.platform.access.RecordAccess;
+import org.rapport.platform.access.RecordAccess.Share;
+import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
 import org.rapport.platform.AuditTrail.AuditEvent;
@@ -212,6 +212,10 @@ public class AccountManagement {
 			q.and("a.industry = " + q.param(query.industry()));
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
+			List<FieldProblem> tagProblems = new ArrayList<>();
+			if (!TextRules.check("tag", query.tag(), 50, false, tagProblems)) {
+				throw new InvalidInput(tagProblems);
+			}
 			q.and("a.tags @> array[cast(" + q.param(query.tag().strip()) + " as text)]");
 		}
 		if (!query.custom().isEmpty()) {
@@ -237,6 +241,24 @@ public class AccountManagement {
 		return jdbc.sql("select distinct industry from accounts where industry is not null order by industry limit 200")
 			.query(String.class)
 			.list();
+	}
+
+	/** Names of those of the given accounts the current actor may see (for other modules' lists). */
+	@Transactional(readOnly = true)
+	public Map<Long, String> visibleNames(java.util.Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		Actor actor = Actor.current();
+		jdbc.sql("select id, name, owner_id from accounts where id = any(?)")
+			.param(ids.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				if (access.canSee(actor, TYPE, rs.getLong(1), rs.getLong(3))) {
+					names.put(rs.getLong(1), rs.getString(2));
+				}
+			});
+		return names;
 	}
 
 	public List<Share> shares(long id) {

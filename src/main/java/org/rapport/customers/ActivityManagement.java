@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.rapport.customers.internal.RecordAccess;
-import org.rapport.customers.internal.SqlQuery;
+import org.rapport.platform.access.RecordAccess;
+import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;

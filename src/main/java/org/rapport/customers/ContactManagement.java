@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-import org.rapport.customers.internal.Indexing;
-import org.rapport.customers.internal.Keyset;
-import org.rapport.customers.internal.RecordAccess;
-import org.rapport.customers.internal.RecordAccess.Share;
-import org.rapport.customers.internal.SqlQuery;
+import org.rapport.platform.text.Indexing;
+import org.rapport.platform.data.Keyset;
+import org.rapport.platform.access.RecordAccess;
+import org.rapport.platform.access.RecordAccess.Share;
+import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
@@ -146,14 +146,6 @@ public class ContactManagement {
 		return access.canDelete(Actor.current(), contact.ownerId());
 	}
 
-	/** The fields an edit would store, with every problem named; nothing is written. */
-	public List<FieldProblem> problems(ContactFields fields, Long id) {
-		List<FieldProblem> problems = new ArrayList<>();
-		Long ownerId = id == null ? null : find(id).map(r -> r.view().ownerId()).orElse(null);
-		check(Actor.current(), fields, ownerId, problems);
-		return problems;
-	}
-
 	@Transactional
 	public ContactView update(long id, long expectedVersion, ContactFields fields) {
 		return update(id, expectedVersion, fields, List.of());
@@ -241,6 +233,10 @@ public class ContactManagement {
 			q.and("c.lifecycle_stage = " + q.param(query.lifecycleStage()));
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
+			List<FieldProblem> tagProblems = new ArrayList<>();
+			if (!TextRules.check("tag", query.tag(), 50, false, tagProblems)) {
+				throw new InvalidInput(tagProblems);
+			}
 			q.and("c.tags @> array[cast(" + q.param(query.tag().strip()) + " as text)]");
 		}
 		if (!query.custom().isEmpty()) {
@@ -257,6 +253,24 @@ public class ContactManagement {
 		String next = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
 		List<ContactView> page = present(actor, rows.stream().limit(limit).map(Row::view).toList());
 		return new Page<>(page, next);
+	}
+
+	/** Names of those of the given contacts the current actor may see (for other modules' lists). */
+	@Transactional(readOnly = true)
+	public Map<Long, String> visibleNames(java.util.Collection<Long> ids) {
+		Map<Long, String> names = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return names;
+		}
+		Actor actor = Actor.current();
+		jdbc.sql("select id, display_name, owner_id from contacts where id = any(?)")
+			.param(ids.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				if (access.canSee(actor, TYPE, rs.getLong(1), rs.getLong(3))) {
+					names.put(rs.getLong(1), rs.getString(2));
+				}
+			});
+		return names;
 	}
 
 	public List<Share> shares(long id) {

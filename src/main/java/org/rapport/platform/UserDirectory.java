@@ -19,6 +19,12 @@ public interface UserDirectory {
 	/** Enabled users, for owner pickers. */
 	List<UserSummary> activeUsers();
 
+	/** A team's name. */
+	Optional<String> teamName(long teamId);
+
+	/** Enabled members of a team, by id. */
+	List<UserSummary> teamMembers(long teamId);
+
 	/**
 	 * A user as others see them.
 	 *

@@ -106,18 +106,6 @@ create index activities_contact_idx on activities (contact_id, occurred_at desc,
 create index activities_account_idx on activities (account_id, occurred_at desc, id desc);
 create index activities_open_tasks_idx on activities (owner_id, due_at, id) where type = 'task' and status = 'open';
 
--- Records shared with a user beyond what their role shows them.
-create table customer_shares (
-    entity_type  text not null check (entity_type in ('account','contact')),
-    entity_id    bigint not null,
-    user_id      bigint not null,
-    access       text not null check (access in ('read','edit')),
-    granted_by   bigint,
-    granted_at   timestamptz not null default now(),
-    primary key (entity_type, entity_id, user_id)
-);
-create index customer_shares_user_idx on customer_shares (user_id, entity_type, entity_id);
-
 -- Admin-defined fields; values live in the records' "custom" JSONB column under the key.
 create table custom_field_definitions (
     id           bigserial primary key,

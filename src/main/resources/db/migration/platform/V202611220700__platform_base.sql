@@ -45,3 +45,22 @@ create table login_throttle (
     first_failure  timestamptz not null,
     locked_until   timestamptz
 );
+
+-- Business records shared with a user beyond what their role shows them (any module's records).
+create table record_shares (
+    entity_type  text not null,
+    entity_id    bigint not null,
+    user_id      bigint not null references users (id) on delete cascade,
+    access       text not null check (access in ('read','edit')),
+    granted_by   bigint,
+    granted_at   timestamptz not null default now(),
+    primary key (entity_type, entity_id, user_id)
+);
+create index record_shares_user_idx on record_shares (user_id, entity_type, entity_id);
+
+-- Fixed-window counters for rate limits shared by all nodes (public forms per IP…).
+create table rate_limits (
+    key           text primary key,
+    window_start  timestamptz not null,
+    hits          integer not null
+);

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.rapport.platform.Actor;
 import org.rapport.platform.RecordVisibility;
+import org.rapport.platform.access.RecordAccess;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

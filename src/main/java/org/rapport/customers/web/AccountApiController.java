@@ -13,7 +13,7 @@ import org.rapport.customers.AccountQuery;
 import org.rapport.customers.AccountView;
 import org.rapport.customers.ActivityManagement;
 import org.rapport.customers.ActivityQuery;
-import org.rapport.customers.internal.RecordAccess.Share;
+import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.web.ApiPages;
 import org.rapport.platform.web.ETags;
 import org.rapport.platform.web.JsonInput;

@@ -13,7 +13,7 @@ import org.rapport.customers.ContactFields;
 import org.rapport.customers.ContactManagement;
 import org.rapport.customers.ContactQuery;
 import org.rapport.customers.ContactView;
-import org.rapport.customers.internal.RecordAccess.Share;
+import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.web.ApiPages;
 import org.rapport.platform.web.ETags;
 import org.rapport.platform.web.JsonInput;

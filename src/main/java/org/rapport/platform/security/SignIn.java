@@ -36,7 +36,8 @@ public class SignIn {
 	 * @throws TooManyAttempts when the user name is locked out
 	 */
 	public Optional<Actor> check(String username, String password) {
-		if (username == null || username.isBlank() || username.length() > 100) {
+		if (username == null || username.isBlank() || username.length() > 100
+				|| username.chars().anyMatch(Character::isISOControl)) {
 			return Optional.empty();
 		}
 		throttle.lockedUntil(username).ifPresent(until -> {

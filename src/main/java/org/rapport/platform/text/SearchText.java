@@ -28,6 +28,9 @@ public final class SearchText {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
+	/** Control characters and unpaired surrogates: never in stored text, dropped from queries. */
+	private static final Pattern UNSEARCHABLE = Pattern.compile("[\\p{Cc}\\p{Cs}]+");
+
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private static final Pattern PHONE_QUERY = Pattern.compile("[+]?[\\d\\s().\\-/]*\\d[\\d\\s().\\-/]*");
@@ -42,7 +45,7 @@ public final class SearchText {
 		if (text == null || text.isEmpty()) {
 			return "";
 		}
-		String folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
+		String folded = Normalizer.normalize(UNSEARCHABLE.matcher(text).replaceAll(" "), Normalizer.Form.NFKD);
 		folded = MARKS.matcher(folded).replaceAll("");
 		folded = folded.toLowerCase(Locale.ROOT);
 		return SPACES.matcher(folded).replaceAll(" ").strip();

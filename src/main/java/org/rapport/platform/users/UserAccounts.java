@@ -338,6 +338,17 @@ public class UserAccounts implements UserDirectory {
 			.stream().map(User::summary).toList();
 	}
 
+	@Override
+	public Optional<String> teamName(long teamId) {
+		return jdbc.sql("select name from teams where id = ?").param(teamId).query(String.class).optional();
+	}
+
+	@Override
+	public List<UserSummary> teamMembers(long teamId) {
+		return jdbc.sql(SELECT + " where u.enabled and u.team_id = ? order by u.id").param(teamId)
+			.query(UserAccounts::map).list().stream().map(User::summary).toList();
+	}
+
 	static Map<String, Object> fields(User u) {
 		Map<String, Object> f = new java.util.LinkedHashMap<>();
 		f.put("username", u.username());

@@ -39,8 +39,13 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** Resolves to English or Simplified Chinese only, so messages, formats and page language agree. */
 	static final class SupportedLocaleResolver implements LocaleResolver {
 
+		static final String ATTRIBUTE = SupportedLocaleResolver.class.getName() + ".locale";
+
 		@Override
 		public Locale resolveLocale(HttpServletRequest request) {
+			if (request.getAttribute(ATTRIBUTE) instanceof Locale chosen) {
+				return chosen;
+			}
 			Cookie[] cookies = request.getCookies();
 			if (cookies != null) {
 				for (Cookie c : cookies) {
@@ -52,6 +57,10 @@ class WebConfiguration implements WebMvcConfigurer {
 					}
 				}
 			}
+			return resolveFromHeader(request);
+		}
+
+		private static Locale resolveFromHeader(HttpServletRequest request) {
 			String header = request.getHeader("Accept-Language");
 			if (header != null && !header.isBlank()) {
 				try {
@@ -84,6 +93,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		@Override
 		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
 			Locale chosen = locale == null ? null : supported(locale);
+			// this request is answered in the new language too, not only the following ones
+			request.setAttribute(ATTRIBUTE, chosen == null ? resolveFromHeader(request) : chosen);
 			Cookie cookie = new Cookie(COOKIE, chosen == null ? "" : chosen.toLanguageTag());
 			cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
 			cookie.setHttpOnly(true);

@@ -1,4 +1,4 @@
-package org.rapport.customers.internal;
+package org.rapport.platform.data;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +28,12 @@ public final class SqlQuery {
 
 	public String where() {
 		return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+	}
+
+	/** Continues numbering after {@code count} parameters copied from another query. */
+	public SqlQuery skip(int count) {
+		next = Math.max(next, count);
+		return this;
 	}
 
 	public Map<String, Object> params() {

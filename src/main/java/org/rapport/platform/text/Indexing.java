@@ -1,9 +1,9 @@
-package org.rapport.customers.internal;
+package org.rapport.platform.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.rapport.platform.text.SearchText;
+import org.rapport.platform.data.SqlQuery;
 
 /**
  * The search columns of a record, computed from its fields: normalised text (names, e-mails,

@@ -1,9 +1,10 @@
-package org.rapport.customers.internal;
+package org.rapport.platform.access;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
@@ -16,18 +17,25 @@ import org.rapport.platform.RapportException.FieldProblem;
 import org.rapport.platform.Role;
 import org.rapport.platform.UserDirectory;
 import org.rapport.platform.UserDirectory.UserSummary;
+import org.rapport.platform.data.SqlQuery;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Record-level access to accounts and contacts. ADMIN, MARKETER and ANALYST see all; a MANAGER sees
- * records owned in their team; SALES_REP and SUPPORT_AGENT see their own. Records shared with a
- * user come on top, for reading or editing. MARKETER and ANALYST never change customers. Deleting is
- * for admins, managers within their team and owners.
+ * Record-level access to owned business records (accounts, contacts, leads, deals…), the same
+ * rules for every module. ADMIN, MARKETER and ANALYST see all; a MANAGER sees records owned in
+ * their team; SALES_REP and SUPPORT_AGENT see their own. Records shared with a user come on top,
+ * for reading or editing. Which roles may change a type of record is the caller's rule (by default
+ * {@link Role#editsCustomers()}). Deleting is for admins, managers within their team and owners.
+ * Shares live in {@code record_shares}; {@link #visible} gives the matching SQL for lists, so lists
+ * and single records always agree.
  */
 @Component
 public class RecordAccess {
+
+	/** The default rule: MARKETER and ANALYST read but never change. */
+	public static final Predicate<Role> CUSTOMER_EDITORS = Role::editsCustomers;
 
 	private final UserDirectory users;
 
@@ -56,13 +64,13 @@ public class RecordAccess {
 		return users.scopeOf(actor);
 	}
 
-	/** The SQL condition selecting rows of {@code alias} the scope may see. */
+	/** The SQL condition selecting rows of {@code alias} (with {@code id} and {@code owner_id}) the scope may see. */
 	public String visible(String alias, String entityType, AccessScope scope, SqlQuery q) {
 		if (scope.all()) {
 			return "true";
 		}
-		String shared = "exists (select 1 from customer_shares s where s.entity_type = '" + entityType
-				+ "' and s.entity_id = " + alias + ".id and s.user_id = " + q.param(scope.actorId()) + ")";
+		String shared = "exists (select 1 from record_shares s where s.entity_type = " + q.param(entityType)
+				+ " and s.entity_id = " + alias + ".id and s.user_id = " + q.param(scope.actorId()) + ")";
 		if (scope.kind() == AccessScope.Kind.TEAM) {
 			return "(" + alias + ".owner_id = any(" + q.param(scope.ownerIds().toArray(Long[]::new)) + ") or " + shared
 					+ ")";
@@ -71,46 +79,66 @@ public class RecordAccess {
 	}
 
 	public Optional<String> sharedAccess(String entityType, long id, long userId) {
-		return jdbc.sql("select access from customer_shares where entity_type = ? and entity_id = ? and user_id = ?")
+		return jdbc.sql("select access from record_shares where entity_type = ? and entity_id = ? and user_id = ?")
 			.params(entityType, id, userId)
 			.query(String.class)
 			.optional();
 	}
 
 	public boolean canSee(Actor actor, String entityType, long id, long ownerId) {
-		AccessScope scope = scope(actor);
-		return scope.owns(ownerId) || sharedAccess(entityType, id, actor.id()).isPresent();
+		return scope(actor).owns(ownerId) || sharedAccess(entityType, id, actor.id()).isPresent();
 	}
 
 	public boolean canEdit(Actor actor, String entityType, long id, long ownerId) {
-		if (!actor.role().editsCustomers()) {
+		return canEdit(actor, entityType, id, ownerId, CUSTOMER_EDITORS);
+	}
+
+	public boolean canEdit(Actor actor, String entityType, long id, long ownerId, Predicate<Role> editors) {
+		if (!editors.test(actor.role())) {
 			return false;
 		}
-		return actor.isAdmin() || scope(actor).owns(ownerId)
+		return actor.role().readsEverything() || scope(actor).owns(ownerId)
 				|| sharedAccess(entityType, id, actor.id()).filter("edit"::equals).isPresent();
 	}
 
 	public boolean canDelete(Actor actor, long ownerId) {
-		if (!actor.role().editsCustomers()) {
+		return canDelete(actor, ownerId, CUSTOMER_EDITORS);
+	}
+
+	public boolean canDelete(Actor actor, long ownerId, Predicate<Role> editors) {
+		if (!editors.test(actor.role())) {
 			return false;
 		}
-		return actor.isAdmin() || ownerId == actor.id() || (actor.role() == Role.MANAGER && scope(actor).owns(ownerId));
+		return actor.role().readsEverything() || ownerId == actor.id()
+				|| (actor.role() == Role.MANAGER && scope(actor).owns(ownerId));
 	}
 
 	public void requireCreate(Actor actor) {
-		if (!actor.role().editsCustomers()) {
-			throw new NotPermitted("create-customer");
+		requireCreate(actor, CUSTOMER_EDITORS, "create-customer");
+	}
+
+	public void requireCreate(Actor actor, Predicate<Role> editors, String action) {
+		if (!editors.test(actor.role())) {
+			throw new NotPermitted(action);
 		}
 	}
 
 	public void requireEdit(Actor actor, String entityType, long id, long ownerId) {
-		if (!canEdit(actor, entityType, id, ownerId)) {
+		requireEdit(actor, entityType, id, ownerId, CUSTOMER_EDITORS);
+	}
+
+	public void requireEdit(Actor actor, String entityType, long id, long ownerId, Predicate<Role> editors) {
+		if (!canEdit(actor, entityType, id, ownerId, editors)) {
 			throw new NotPermitted("edit-" + entityType);
 		}
 	}
 
 	public void requireDelete(Actor actor, String entityType, long ownerId) {
-		if (!canDelete(actor, ownerId)) {
+		requireDelete(actor, entityType, ownerId, CUSTOMER_EDITORS);
+	}
+
+	public void requireDelete(Actor actor, String entityType, long ownerId, Predicate<Role> editors) {
+		if (!canDelete(actor, ownerId, editors)) {
 			throw new NotPermitted("delete-" + entityType);
 		}
 	}
@@ -122,8 +150,7 @@ public class RecordAccess {
 		}
 		Optional<UserSummary> owner = users.find(requested).filter(UserSummary::enabled);
 		if (owner.isEmpty()) {
-			problems.add(new FieldProblem("ownerId", "unknown-user",
-					"No such active user"));
+			problems.add(new FieldProblem("ownerId", "unknown-user", "No such active user"));
 			return actor.id();
 		}
 		return requested;
@@ -131,7 +158,7 @@ public class RecordAccess {
 
 	public List<Share> shares(String entityType, long id) {
 		List<Share> shares = jdbc.sql("""
-				select user_id, access, granted_at from customer_shares
+				select user_id, access, granted_at from record_shares
 				where entity_type = ? and entity_id = ? order by granted_at""")
 			.params(entityType, id)
 			.query((rs, i) -> new Share(rs.getLong(1), null, rs.getString(2), rs.getTimestamp(3).toInstant()))
@@ -153,7 +180,7 @@ public class RecordAccess {
 			return;
 		}
 		jdbc.sql("""
-				insert into customer_shares (entity_type, entity_id, user_id, access, granted_by, granted_at)
+				insert into record_shares (entity_type, entity_id, user_id, access, granted_by, granted_at)
 				values (?, ?, ?, ?, ?, ?)
 				on conflict (entity_type, entity_id, user_id) do update set access = excluded.access,
 				  granted_by = excluded.granted_by, granted_at = excluded.granted_at""")
@@ -168,7 +195,7 @@ public class RecordAccess {
 		if (before == null) {
 			return;
 		}
-		jdbc.sql("delete from customer_shares where entity_type = ? and entity_id = ? and user_id = ?")
+		jdbc.sql("delete from record_shares where entity_type = ? and entity_id = ? and user_id = ?")
 			.params(entityType, id, userId)
 			.update();
 		audit.record(new AuditEvent("unshare", entityType, Long.toString(id), summary,
@@ -176,7 +203,7 @@ public class RecordAccess {
 	}
 
 	public void dropShares(String entityType, long id) {
-		jdbc.sql("delete from customer_shares where entity_type = ? and entity_id = ?").params(entityType, id).update();
+		jdbc.sql("delete from record_shares where entity_type = ? and entity_id = ?").params(entityType, id).update();
 	}
 
 }

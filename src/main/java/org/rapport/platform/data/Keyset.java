@@ -1,4 +1,4 @@
-package org.rapport.customers.internal;
+package org.rapport.platform.data;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
