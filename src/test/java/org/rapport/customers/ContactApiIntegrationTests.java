@@ -133,6 +133,19 @@ class ContactApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void anAccountWithContactsIsNotDeleted() {
+		String token = admin();
+		Response account = api.post("/api/v1/accounts", token, Map.of("name", Api.unique("Busy")));
+		Response contact = api.post("/api/v1/contacts", token,
+				Map.of("lastName", Api.unique("Employee"), "accountId", account.id()));
+		assertThat(contact.json().get("accountName").asString()).isEqualTo(account.json().get("name").asString());
+		assertProblem(api.delete("/api/v1/accounts/" + account.id(), token, null), 409);
+		assertThat(api.delete("/api/v1/contacts/" + contact.id(), token, null).status()).isEqualTo(204);
+		assertThat(api.delete("/api/v1/accounts/" + account.id(), token, null).status()).isEqualTo(204);
+		assertProblem(api.get("/api/v1/accounts/" + account.id(), token), 404);
+	}
+
+	@Test
 	void walksEveryPageOnceInAStableOrder() {
 		String token = admin();
 		String family = Api.unique("Pager");

@@ -260,6 +260,38 @@ class RecordAccessIntegrationTests extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void activitiesTimelinesAndSearchFollowTheRecordsVisibility() {
+		People p = people();
+		long contact = createAsOwner(p, "contacts");
+		String name = api.get("/api/v1/contacts/" + contact, p.owner().token()).json().get("lastName").asString();
+		Response call = api.post("/api/v1/activities", p.owner().token(),
+				Map.of("type", "call", "subject", "Private call", "contactId", contact));
+		assertThat(call.status()).as(call.text()).isEqualTo(201);
+		String activity = "/api/v1/activities/" + call.id();
+		String timeline = "/api/v1/contacts/" + contact + "/timeline";
+		for (TestUser outsider : List.of(p.repOtherTeam(), p.managerOtherTeam(), p.repSameTeam())) {
+			assertProblem(api.get(activity, outsider.token()), 404);
+			assertProblem(api.get(timeline, outsider.token()), 404);
+			assertProblem(api.patch(activity, outsider.token(), "\"0\"", Map.of("subject", "Mine now")), 404);
+			assertProblem(api.post("/api/v1/activities", outsider.token(),
+					Map.of("type", "note", "subject", "Sneaky", "contactId", contact)), 400);
+			Response search = api.get("/api/v1/search?q=" + Api.q(name), outsider.token());
+			assertThat(search.status()).isEqualTo(200);
+			assertThat(search.json().get("contacts")).isEmpty();
+			Response mine = api.get("/api/v1/activities", outsider.token());
+			assertThat(mine.json().get("items").valueStream().map(n -> n.get("id").asLong())).doesNotContain(call.id());
+		}
+		for (TestUser insider : List.of(p.managerSameTeam(), p.marketer())) {
+			assertThat(api.get(timeline, insider.token()).json().get("items").get(0).get("id").asLong())
+				.isEqualTo(call.id());
+			assertThat(api.get("/api/v1/search?q=" + Api.q(name), insider.token()).json().get("contacts"))
+				.hasSize(1);
+		}
+		assertProblem(api.patch(activity, p.marketer().token(), "\"0\"", Map.of("subject", "Marketing")), 403);
+		assertThat(api.get(activity, p.admin()).json().get("subject").asString()).isEqualTo("Private call");
+	}
+
 	/** A record owned by the team-A rep, city Paris, version 0. */
 	private long createAsOwner(People p, String type) {
 		Map<String, Object> body = type.equals("contacts")

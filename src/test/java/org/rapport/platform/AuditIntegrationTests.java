@@ -137,6 +137,29 @@ class AuditIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void concurrentWritersKeepTheChainIntact() throws Exception {
+		String admin = admin();
+		String family = Api.unique("Concurrent");
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Response>> writes = new java.util.ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				String first = "W" + i;
+				writes.add(pool.submit(() -> api.post("/api/v1/contacts", admin,
+						Map.of("firstName", first, "lastName", family))));
+			}
+			for (var write : writes) {
+				assertThat(write.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Response verified = api.get("/api/v1/audit/verify", admin);
+		assertThat(verified.json().get("intact").asBoolean()).as(verified.text()).isTrue();
+	}
+
+	@Test
 	void aRowEditedAroundTheTriggerBreaksTheChainAtThatRow() throws Exception {
 		String admin = admin();
 		long contact = api.post("/api/v1/contacts", admin, Map.of("lastName", Api.unique("Tamper"))).id();

@@ -149,6 +149,34 @@ class AuthApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void tokensExpire() {
+		TestUser rep = api.newUser(admin(), "SALES_REP", null);
+		Response r = api.post("/api/v1/auth/token", null,
+				Map.of("username", rep.username(), "password", rep.password(), "expiresInDays", 1));
+		String shortLived = r.json().get("token").asString();
+		assertThat(api.get("/api/v1/users/me", shortLived).status()).isEqualTo(200);
+		clock.advance(java.time.Duration.ofHours(25));
+		assertProblem(api.get("/api/v1/users/me", shortLived), 401);
+		assertThat(api.get("/api/v1/users/me", rep.token()).status()).as("30 days by default").isEqualTo(200);
+		clock.advance(java.time.Duration.ofDays(30));
+		assertProblem(api.get("/api/v1/users/me", rep.token()), 401);
+		assertThat(api.post("/api/v1/auth/token", null, Map.of("username", rep.username(), "password",
+				rep.password(), "expiresInDays", 400)).status()).isEqualTo(400);
+	}
+
+	@Test
+	void aDisabledUserIsLockedOutOfTheApi() {
+		String admin = admin();
+		TestUser rep = api.newUser(admin, "SALES_REP", null);
+		String etag = api.get("/api/v1/users/" + rep.id(), admin).etag();
+		assertThat(api.patch("/api/v1/users/" + rep.id(), admin, etag, Map.of("enabled", false)).status())
+			.isEqualTo(200);
+		assertProblem(api.get("/api/v1/users/me", rep.token()), 401);
+		assertProblem(api.post("/api/v1/auth/token", null,
+				Map.of("username", rep.username(), "password", rep.password())), 401);
+	}
+
+	@Test
 	void loginPageSpeaksChineseWhenAskedTo() {
 		Browser browser = new Browser(api.base());
 		Response zh = browser.get("/login", Map.of("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5"));
