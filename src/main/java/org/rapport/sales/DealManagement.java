@@ -120,12 +120,14 @@ public class DealManagement {
 		Instant now = clock.instant();
 		long id = jdbc.sql("""
 				insert into deals (name, pipeline_id, stage_id, account_id, amount, currency, expected_close_date,
-				  probability, owner_id, next_step, lost_reason, closed_at, stage_changed_at, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				  probability, owner_id, next_step, lost_reason, closed_at, stage_changed_at, created_by, created_at,
+				  updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(c.fields().name(), c.pipeline().id(), c.stage().id(), c.fields().accountId(), c.fields().amount(),
 					c.fields().currency(), date(c.fields().expectedCloseDate()), c.fields().probability(),
 					c.fields().ownerId(), c.fields().nextStep(), c.fields().lostReason(),
-					c.stage().isOpen() ? null : Timestamp.from(now), Timestamp.from(now), actor.id())
+					c.stage().isOpen() ? null : Timestamp.from(now), Timestamp.from(now), actor.id(), Timestamp.from(now),
+					Timestamp.from(now))
 			.query(Long.class)
 			.single();
 		saveContacts(id, c.fields().contacts());

@@ -415,6 +415,104 @@ public class LeadManagement {
 		}
 	}
 
+	/**
+	 * How new leads without an owner are assigned.
+	 *
+	 * @param mode none, round-robin (among the reps and managers of {@code teamId}) or rules
+	 * @param teamId the round-robin team (also the fallback when no rule matches)
+	 * @param rules rules in order: the first whose field equals its value decides
+	 */
+	public record Assignment(String mode, Long teamId, List<Rule> rules) {
+
+		public Assignment {
+			rules = rules == null ? List.of() : List.copyOf(rules);
+		}
+
+	}
+
+	/**
+	 * One assignment rule.
+	 *
+	 * @param field source, country, city or company
+	 * @param value the value it must equal (case-insensitive)
+	 * @param userId give the lead to this user, or
+	 * @param teamId to the next rep of this team
+	 */
+	public record Rule(String field, String value, Long userId, Long teamId) {
+	}
+
+	@Transactional(readOnly = true)
+	public Assignment assignment() {
+		var settings = jdbc.sql("select lead_assignment, lead_team_id from sales_settings where id = 1")
+			.query((rs, i) -> new Assignment(rs.getString(1), rs.getObject(2, Long.class), null))
+			.single();
+		List<Rule> rules = jdbc.sql("select field, value, user_id, team_id from lead_assignment_rules order by position, id")
+			.query((rs, i) -> new Rule(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+					rs.getObject(4, Long.class)))
+			.list();
+		return new Assignment(settings.mode(), settings.teamId(), rules);
+	}
+
+	/** Replaces the assignment settings and rules (admin); an audited settings change. */
+	@Transactional
+	public Assignment setAssignment(Assignment a) {
+		if (!Actor.current().isAdmin()) {
+			throw new org.rapport.platform.NotPermitted("lead-assignment");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (!List.of("none", "round-robin", "rules").contains(a.mode())) {
+			problems.add(new FieldProblem("mode", "not-allowed", "none, round-robin or rules"));
+		}
+		if (a.teamId() != null && users.teamName(a.teamId()).isEmpty()) {
+			problems.add(new FieldProblem("teamId", "unknown-team", "No such team"));
+		}
+		for (int i = 0; i < a.rules().size(); i++) {
+			Rule r = a.rules().get(i);
+			String f = "rules[" + i + "].";
+			if (!List.of("source", "country", "city", "company").contains(r.field())) {
+				problems.add(new FieldProblem(f + "field", "not-allowed", "source, country, city or company"));
+			}
+			if (TextRules.isBlank(r.value())) {
+				problems.add(new FieldProblem(f + "value", "required", "Required"));
+			}
+			TextRules.check(f + "value", r.value(), 200, false, problems);
+			if ((r.userId() == null) == (r.teamId() == null)) {
+				problems.add(new FieldProblem(f + "userId", "one-of", "A userId or a teamId"));
+			}
+			if (r.userId() != null && users.find(r.userId()).isEmpty()) {
+				problems.add(new FieldProblem(f + "userId", "unknown-user", "No such user"));
+			}
+			if (r.teamId() != null && users.teamName(r.teamId()).isEmpty()) {
+				problems.add(new FieldProblem(f + "teamId", "unknown-team", "No such team"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		Assignment before = assignment();
+		jdbc.sql("update sales_settings set lead_assignment = ?, lead_team_id = ?, version = version + 1 where id = 1")
+			.params(a.mode(), a.teamId())
+			.update();
+		jdbc.sql("delete from lead_assignment_rules").update();
+		int position = 0;
+		for (Rule r : a.rules()) {
+			jdbc.sql("insert into lead_assignment_rules (position, field, value, user_id, team_id) values (?, ?, ?, ?, ?)")
+				.params(position++, r.field(), r.value(), r.userId(), r.teamId())
+				.update();
+		}
+		Map<String, Object> b = new LinkedHashMap<>();
+		b.put("mode", before.mode());
+		b.put("teamId", before.teamId());
+		b.put("rules", before.rules().stream().map(Rule::toString).toList());
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("mode", a.mode());
+		after.put("teamId", a.teamId());
+		after.put("rules", a.rules().stream().map(Rule::toString).toList());
+		audit.record(new AuditEvent("update", "lead-assignment", "1", "lead assignment",
+				FieldChanges.between(b, after, Map.of())));
+		return assignment();
+	}
+
 	/** The owner the assignment settings give a new lead: a rule's user or team, else the round-robin team. */
 	Optional<Long> assign(LeadFields lead) {
 		var settings = jdbc.sql("select lead_assignment, lead_team_id from sales_settings where id = 1")

@@ -323,6 +323,9 @@ public class QuoteManagement {
 		if (in.contactId() != null && contacts.visibleNames(List.of(in.contactId())).isEmpty()) {
 			problems.add(new FieldProblem("contactId", "unknown-contact", "No such contact"));
 		}
+		if (in.accountId() == null && in.contactId() == null) {
+			problems.add(new FieldProblem("accountId", "required", "An account or a contact is required"));
+		}
 		TextRules.check("notes", in.notes(), 10000, true, problems);
 		List<QuoteLine> checked = lines.check(in.lines(), currency, false, problems);
 		long owner = access.checkOwner(actor, in.ownerId(), before == null ? null : before.ownerId(), problems);

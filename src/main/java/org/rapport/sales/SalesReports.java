@@ -128,7 +128,7 @@ public class SalesReports {
 				       bool_or(cs.outcome = 'won') as won, bool_or(cs.outcome = 'lost') as lost
 				from deals d join pipeline_stages cs on cs.id = d.stage_id
 				left join deal_stage_history h on h.deal_id = d.id left join pipeline_stages s on s.id = h.to_stage_id
-				where """ + created.where() + " group by d.id")
+				where\s""" + created.where() + " group by d.id")
 			.params(created.params())
 			.query(rs -> {
 				boolean won = rs.getBoolean("won");

@@ -84,7 +84,7 @@ class AccountController {
 		model.addAttribute("defs", customFields.definitions("account"));
 		model.addAttribute("cf", CustomerJson.customFilters(params));
 		model.addAttribute("canCreate", Actor.current().role().editsCustomers());
-		model.addAttribute("nextUrl", page.hasNext() ? ContactController.nextUrl("/accounts", params, page.nextCursor()) : null);
+		model.addAttribute("nextUrl", page.hasNext() ? org.rapport.platform.web.PageLinks.next("/accounts", params, page.nextCursor()) : null);
 		if ("account-rows".equals(request.getHeader("HX-Target"))) {
 			return "customers/accounts :: rows";
 		}

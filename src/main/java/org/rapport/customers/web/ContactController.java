@@ -80,7 +80,7 @@ class ContactController {
 		model.addAttribute("defs", customFields.definitions("contact"));
 		model.addAttribute("cf", CustomerJson.customFilters(params));
 		model.addAttribute("canCreate", Actor.current().role().editsCustomers());
-		model.addAttribute("nextUrl", page.hasNext() ? nextUrl("/contacts", params, page.nextCursor()) : null);
+		model.addAttribute("nextUrl", page.hasNext() ? org.rapport.platform.web.PageLinks.next("/contacts", params, page.nextCursor()) : null);
 		if ("contact-rows".equals(request.getHeader("HX-Target"))) {
 			return "customers/contacts :: rows";
 		}
@@ -243,17 +243,6 @@ class ContactController {
 
 	static String blank(String s) {
 		return s == null || s.isBlank() ? null : s;
-	}
-
-	/** The same list's next page: every filter kept, the cursor replaced. */
-	static String nextUrl(String path, Map<String, String> params, String cursor) {
-		var b = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
-		params.forEach((k, v) -> {
-			if (!k.equals("cursor") && v != null && !v.isBlank()) {
-				b.queryParam(k, v);
-			}
-		});
-		return b.queryParam("cursor", cursor).encode().build().toUriString();
 	}
 
 }

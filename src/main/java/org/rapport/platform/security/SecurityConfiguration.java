@@ -42,6 +42,24 @@ class SecurityConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * Public forms embedded on other websites (web-to-lead): no sign-in, no session, no CSRF token
+	 * (the page comes from another site), framable anywhere; spam is handled by the forms themselves.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain publicFormsChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/forms/**")
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.headers(h -> h.frameOptions(f -> f.disable())
+				.contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; style-src 'self' 'unsafe-inline'; "
+						+ "frame-ancestors *; form-action 'self'; object-src 'none'")));
+		return http.build();
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, Problems problems) throws Exception {

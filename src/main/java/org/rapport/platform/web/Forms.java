@@ -112,9 +112,10 @@ public final class Forms {
 		}
 	}
 
+	/** A checkbox; a hidden "false" input before it (so an unticked box is still sent) does not count. */
 	public boolean checked(String name) {
-		String text = text(name);
-		return text != null && !text.equals("false");
+		List<String> all = values.get(name);
+		return all != null && all.stream().anyMatch(v -> v != null && !v.isBlank() && !v.strip().equals("false"));
 	}
 
 	/** Inputs whose names start with {@code prefix}, keyed by the rest of the name (custom fields: cf.key). */

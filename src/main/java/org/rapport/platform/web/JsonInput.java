@@ -44,6 +44,17 @@ public final class JsonInput {
 		return new JsonInput((ObjectNode) body, "", new ArrayList<>());
 	}
 
+	/**
+	 * A reader over a nested object whose problems join the parent's, named with {@code prefix}
+	 * ({@code lines[2].}); {@code null} when the node is not an object.
+	 */
+	public static JsonInput nested(JsonInput parent, JsonNode node, String prefix) {
+		if (node == null || !node.isObject()) {
+			return null;
+		}
+		return new JsonInput((ObjectNode) node, parent.prefix + prefix, parent.problems);
+	}
+
 	public boolean has(String field) {
 		return node.has(field);
 	}
