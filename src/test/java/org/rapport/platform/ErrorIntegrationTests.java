@@ -143,4 +143,15 @@ class ErrorIntegrationTests extends IntegrationTest {
 		assertThat(answers.get("timeline of a missing contact").status()).isEqualTo(404);
 	}
 
+	@Test
+	void problemsSpeakTheClientsLanguage() {
+		Response en = api.get("/api/v1/contacts", null);
+		Response zh = api.send(HttpRequest.newBuilder(api.uri("/api/v1/contacts")).GET(), null,
+				Map.of("Accept-Language", "zh-CN"));
+		assertProblem(zh, 401);
+		assertThat(zh.json().get("type")).isEqualTo(en.json().get("type"));
+		assertThat(zh.json().get("title").asString()).isNotEqualTo(en.json().get("title").asString())
+			.matches(".*\\p{IsHan}.*");
+	}
+
 }
