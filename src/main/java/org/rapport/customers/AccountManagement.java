@@ -78,12 +78,21 @@ public class AccountManagement {
 
 	@Transactional
 	public AccountView create(AccountFields fields) {
+		return create(fields, List.of());
+	}
+
+	/**
+	 * Creates the record from input some of whose fields could not even be read ({@code inputProblems}):
+	 * those are reported together with every other bad field, so the client learns all at once.
+	 */
+	@Transactional
+	public AccountView create(AccountFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		access.requireCreate(actor);
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		AccountFields f = check(actor, fields, null, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		Indexing ix = Indexing.ofAccount(f.name(), f.website(), f.phone());
 		long id = jdbc.sql("""
@@ -99,7 +108,7 @@ public class AccountManagement {
 		audit.record(new AuditEvent("create", TYPE, Long.toString(id), f.name(),
 				FieldChanges.between(null, auditFields(f), PERSONAL)));
 		events.publishEvent(new AccountCreated(id, actor.id()));
-		return get(id);
+		return written(actor, id);
 	}
 
 	@Transactional(readOnly = true)
@@ -108,6 +117,14 @@ public class AccountManagement {
 		AccountView view = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
 			.orElseThrow(() -> new RecordNotFound(TYPE, id));
 		return present(actor, List.of(view)).get(0);
+	}
+
+	/**
+	 * The account as just written by the actor, who may have handed it to an owner whose records they
+	 * do not see: the write stands and they get the result, not a 404 that would roll it back.
+	 */
+	private AccountView written(Actor actor, long id) {
+		return present(actor, List.of(find(id).orElseThrow(() -> new RecordNotFound(TYPE, id)))).get(0);
 	}
 
 	public boolean canEdit(AccountView account) {
@@ -120,6 +137,12 @@ public class AccountManagement {
 
 	@Transactional
 	public AccountView update(long id, long expectedVersion, AccountFields fields) {
+		return update(id, expectedVersion, fields, List.of());
+	}
+
+	/** Updates the record, reporting {@code inputProblems} together with every other bad field. */
+	@Transactional
+	public AccountView update(long id, long expectedVersion, AccountFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		AccountView before = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
 			.orElseThrow(() -> new RecordNotFound(TYPE, id));
@@ -127,10 +150,10 @@ public class AccountManagement {
 		if (before.version() != expectedVersion) {
 			throw new StaleVersion(TYPE, id, expectedVersion, before.version());
 		}
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		AccountFields f = check(actor, fields, before.ownerId(), problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		Indexing ix = Indexing.ofAccount(f.name(), f.website(), f.phone());
 		int updated = jdbc.sql("""
@@ -153,7 +176,7 @@ public class AccountManagement {
 		audit.record(new AuditEvent("update", TYPE, Long.toString(id), f.name(),
 				FieldChanges.between(auditFields(before.fields()), auditFields(f), PERSONAL)));
 		events.publishEvent(new AccountUpdated(id, actor.id()));
-		return get(id);
+		return written(actor, id);
 	}
 
 	/** Deletes an account without contacts (move or delete them first: 409 otherwise). */

@@ -72,12 +72,21 @@ public class ActivityManagement {
 
 	@Transactional
 	public ActivityView create(ActivityFields fields) {
+		return create(fields, List.of());
+	}
+
+	/**
+	 * Creates the record from input some of whose fields could not even be read ({@code inputProblems}):
+	 * those are reported together with every other bad field, so the client learns all at once.
+	 */
+	@Transactional
+	public ActivityView create(ActivityFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		access.requireCreate(actor);
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		ActivityFields f = check(actor, fields, null, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		requireParentEdit(actor, f);
 		long id = jdbc.sql("""
@@ -109,6 +118,12 @@ public class ActivityManagement {
 
 	@Transactional
 	public ActivityView update(long id, long expectedVersion, ActivityFields fields) {
+		return update(id, expectedVersion, fields, List.of());
+	}
+
+	/** Updates the record, reporting {@code inputProblems} together with every other bad field. */
+	@Transactional
+	public ActivityView update(long id, long expectedVersion, ActivityFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
 		ActivityView before = find(id).filter(a -> canSee(actor, a)).orElseThrow(() -> new RecordNotFound(TYPE, id));
 		if (!canEdit(before)) {
@@ -117,10 +132,10 @@ public class ActivityManagement {
 		if (before.version() != expectedVersion) {
 			throw new StaleVersion(TYPE, id, expectedVersion, before.version());
 		}
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
 		ActivityFields f = check(actor, fields, before, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidInput(problems);
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
 		}
 		if (!java.util.Objects.equals(f.contactId(), before.contactId())
 				|| !java.util.Objects.equals(f.accountId(), before.accountId())) {

@@ -1,6 +1,7 @@
 package org.rapport.platform;
 
 import java.io.Serializable;
+import java.security.Principal;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -16,7 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param role the user's one role
  * @param teamId the user's team, if any
  */
-public record Actor(long id, String username, String displayName, Role role, Long teamId) implements Serializable {
+public record Actor(long id, String username, String displayName, Role role, Long teamId)
+		implements Principal, Serializable {
 
 	/** Rapport itself: demo data, migrations, jobs. Sees everything. */
 	public static final Actor SYSTEM = new Actor(0, "system", "Rapport", Role.ADMIN, null);
@@ -55,6 +57,15 @@ public record Actor(long id, String username, String displayName, Role role, Lon
 				RUNNING_AS.set(previous);
 			}
 		}
+	}
+
+	/**
+	 * The user name, as the name of the authentication: what the session store records as the session's
+	 * principal (so a user's sessions can be found and ended), never the record's whole text.
+	 */
+	@Override
+	public String getName() {
+		return username;
 	}
 
 	public boolean isAdmin() {

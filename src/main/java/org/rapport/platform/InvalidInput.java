@@ -20,6 +20,12 @@ public class InvalidInput extends RapportException {
 		return new InvalidInput(List.of(new FieldProblem(field, code, message)));
 	}
 
+	/** The first problem of each field, in order: checks made in two stages may find the same field twice. */
+	public static List<FieldProblem> oncePerField(List<FieldProblem> problems) {
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		return problems.stream().filter(p -> seen.add(p.field())).toList();
+	}
+
 	@Override
 	public List<FieldProblem> fieldProblems() {
 		return problems;

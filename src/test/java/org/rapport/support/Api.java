@@ -72,6 +72,35 @@ public final class Api {
 		return r.json().get("token").asString();
 	}
 
+	/**
+	 * A user made for one test, with a token to act as them.
+	 *
+	 * @param id user id
+	 * @param username login name
+	 * @param password password
+	 * @param token bearer token
+	 */
+	public record TestUser(long id, String username, String password, String token) {
+	}
+
+	/** Creates a user with a unique name as admin and signs in as them. */
+	public TestUser newUser(String adminToken, String role, String team) {
+		String username = unique(role.toLowerCase().replace('_', '-'));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("username", username);
+		body.put("password", "password-" + username);
+		body.put("displayName", username);
+		body.put("role", role);
+		if (team != null) {
+			body.put("team", team);
+		}
+		Response r = post("/api/v1/users", adminToken, body);
+		if (r.status() != 201) {
+			throw new IllegalStateException("Could not create user " + username + ": " + r);
+		}
+		return new TestUser(r.id(), username, "password-" + username, token(username, "password-" + username));
+	}
+
 	/** Creates a user as admin and returns a token for them. */
 	public String user(String adminToken, String username, String role, String team) {
 		Map<String, Object> body = new LinkedHashMap<>();

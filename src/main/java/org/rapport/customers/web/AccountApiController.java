@@ -7,11 +7,12 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.rapport.customers.ActivityManagement;
-import org.rapport.customers.ActivityQuery;
+import org.rapport.customers.AccountFields;
 import org.rapport.customers.AccountManagement;
 import org.rapport.customers.AccountQuery;
 import org.rapport.customers.AccountView;
+import org.rapport.customers.ActivityManagement;
+import org.rapport.customers.ActivityQuery;
 import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.web.ApiPages;
 import org.rapport.platform.web.ETags;
@@ -50,7 +51,7 @@ class AccountApiController {
 	@Operation(summary = "Create an account",
 			description = "name is required.")
 	ResponseEntity<AccountView> create(@RequestBody JsonNode body) {
-		AccountView account = accounts.create(CustomerJson.account(body, null));
+		AccountView account = create(CustomerJson.accountInput(body, null));
 		return ResponseEntity.created(URI.create("/api/v1/accounts/" + account.id()))
 			.eTag(ETags.of(account.version()))
 			.body(account);
@@ -84,7 +85,7 @@ class AccountApiController {
 			@RequestHeader(value = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
 		long version = ETags.required(ifMatch);
 		AccountView current = accounts.get(id);
-		AccountView account = accounts.update(id, version, CustomerJson.account(body, current.fields()));
+		AccountView account = update(id, version, CustomerJson.accountInput(body, current.fields()));
 		return ResponseEntity.ok().eTag(ETags.of(account.version())).body(account);
 	}
 
@@ -94,7 +95,7 @@ class AccountApiController {
 			@RequestHeader(value = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
 		long version = ETags.required(ifMatch);
 		accounts.get(id);
-		AccountView account = accounts.update(id, version, CustomerJson.account(body, null));
+		AccountView account = update(id, version, CustomerJson.accountInput(body, null));
 		return ResponseEntity.ok().eTag(ETags.of(account.version())).body(account);
 	}
 
@@ -134,6 +135,14 @@ class AccountApiController {
 	ResponseEntity<Void> unshare(@PathVariable long id, @PathVariable long userId) {
 		accounts.unshare(id, userId);
 		return ResponseEntity.noContent().build();
+	}
+
+	private AccountView create(CustomerJson.Input<AccountFields> input) {
+		return accounts.create(input.fields(), input.problems());
+	}
+
+	private AccountView update(long id, long version, CustomerJson.Input<AccountFields> input) {
+		return accounts.update(id, version, input.fields(), input.problems());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rapport.customers.ActivityFields;
 import org.rapport.customers.ActivityManagement;
 import org.rapport.customers.ActivityQuery;
 import org.rapport.customers.ActivityView;
@@ -44,7 +45,7 @@ class ActivityApiController {
 			description = "{\"type\": call|meeting|email|note|task, \"subject\", \"contactId\" and/or \"accountId\", "
 					+ "\"body\", \"occurredAt\", \"durationMinutes\", \"outcome\", \"dueAt\", \"status\"}")
 	ResponseEntity<ActivityView> create(@RequestBody JsonNode body) {
-		ActivityView activity = activities.create(CustomerJson.activity(body, null));
+		ActivityView activity = create(CustomerJson.activityInput(body, null));
 		return ResponseEntity.created(URI.create("/api/v1/activities/" + activity.id()))
 			.eTag(ETags.of(activity.version()))
 			.body(activity);
@@ -78,7 +79,7 @@ class ActivityApiController {
 			@RequestHeader(value = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
 		long version = ETags.required(ifMatch);
 		ActivityView current = activities.get(id);
-		ActivityView activity = activities.update(id, version, CustomerJson.activity(body, current.fields()));
+		ActivityView activity = update(id, version, CustomerJson.activityInput(body, current.fields()));
 		return ResponseEntity.ok().eTag(ETags.of(activity.version())).body(activity);
 	}
 
@@ -88,6 +89,14 @@ class ActivityApiController {
 			@RequestHeader(value = "If-Match", required = false) String ifMatch) {
 		activities.delete(id, ETags.optional(ifMatch));
 		return ResponseEntity.noContent().build();
+	}
+
+	private ActivityView create(CustomerJson.Input<ActivityFields> input) {
+		return activities.create(input.fields(), input.problems());
+	}
+
+	private ActivityView update(long id, long version, CustomerJson.Input<ActivityFields> input) {
+		return activities.update(id, version, input.fields(), input.problems());
 	}
 
 }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.customers.ActivityManagement;
 import org.rapport.customers.ActivityQuery;
+import org.rapport.customers.ContactFields;
 import org.rapport.customers.ContactManagement;
 import org.rapport.customers.ContactQuery;
 import org.rapport.customers.ContactView;
@@ -50,7 +51,7 @@ class ContactApiController {
 	@Operation(summary = "Create a contact",
 			description = "At least firstName or lastName. email/phone set the primary of emails/phones.")
 	ResponseEntity<ContactView> create(@RequestBody JsonNode body) {
-		ContactView contact = contacts.create(CustomerJson.contact(body, null));
+		ContactView contact = create(CustomerJson.contactInput(body, null));
 		return ResponseEntity.created(URI.create("/api/v1/contacts/" + contact.id()))
 			.eTag(ETags.of(contact.version()))
 			.body(contact);
@@ -84,7 +85,7 @@ class ContactApiController {
 			@RequestHeader(value = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
 		long version = ETags.required(ifMatch);
 		ContactView current = contacts.get(id);
-		ContactView contact = contacts.update(id, version, CustomerJson.contact(body, current.fields()));
+		ContactView contact = update(id, version, CustomerJson.contactInput(body, current.fields()));
 		return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact);
 	}
 
@@ -94,7 +95,7 @@ class ContactApiController {
 			@RequestHeader(value = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
 		long version = ETags.required(ifMatch);
 		contacts.get(id);
-		ContactView contact = contacts.update(id, version, CustomerJson.contact(body, null));
+		ContactView contact = update(id, version, CustomerJson.contactInput(body, null));
 		return ResponseEntity.ok().eTag(ETags.of(contact.version())).body(contact);
 	}
 
@@ -134,6 +135,14 @@ class ContactApiController {
 	ResponseEntity<Void> unshare(@PathVariable long id, @PathVariable long userId) {
 		contacts.unshare(id, userId);
 		return ResponseEntity.noContent().build();
+	}
+
+	private ContactView create(CustomerJson.Input<ContactFields> input) {
+		return contacts.create(input.fields(), input.problems());
+	}
+
+	private ContactView update(long id, long version, CustomerJson.Input<ContactFields> input) {
+		return contacts.update(id, version, input.fields(), input.problems());
 	}
 
 }

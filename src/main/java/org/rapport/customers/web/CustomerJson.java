@@ -11,6 +11,8 @@ import org.rapport.customers.AccountFields;
 import org.rapport.customers.ActivityFields;
 import org.rapport.customers.ContactFields;
 import org.rapport.customers.Vocabulary;
+import org.rapport.platform.InvalidInput;
+import org.rapport.platform.RapportException.FieldProblem;
 import org.rapport.platform.web.JsonInput;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +38,37 @@ final class CustomerJson {
 	private CustomerJson() {
 	}
 
+	/**
+	 * Fields read from a body, with the problems of those that could not be read (left at their base
+	 * value or {@code null}), for the facade to report together with the rest.
+	 *
+	 * @param <T> the field record
+	 * @param fields what could be read
+	 * @param problems what could not
+	 */
+	record Input<T>(T fields, List<FieldProblem> problems) {
+	}
+
 	static ContactFields contact(JsonNode body, ContactFields base) {
+		return valid(contactInput(body, base));
+	}
+
+	static AccountFields account(JsonNode body, AccountFields base) {
+		return valid(accountInput(body, base));
+	}
+
+	static ActivityFields activity(JsonNode body, ActivityFields base) {
+		return valid(activityInput(body, base));
+	}
+
+	private static <T> T valid(Input<T> input) {
+		if (!input.problems().isEmpty()) {
+			throw new InvalidInput(input.problems());
+		}
+		return input.fields();
+	}
+
+	static Input<ContactFields> contactInput(JsonNode body, ContactFields base) {
 		JsonInput in = JsonInput.of(body);
 		in.allowOnly(CONTACT_FIELDS, READ_ONLY);
 		ContactFields b = base == null ? ContactFields.named(null, null) : base;
@@ -49,11 +81,10 @@ final class CustomerJson {
 				in.has("lifecycleStage") ? in.oneOf("lifecycleStage", Vocabulary.LIFECYCLE_STAGES) : b.lifecycleStage(),
 				text(in, "source", 100, b.source()), id(in, "ownerId", b.ownerId()), tags(in, b.tags()),
 				custom(in, b.customFields()));
-		in.validate();
-		return f;
+		return new Input<>(f, List.copyOf(in.problems()));
 	}
 
-	static AccountFields account(JsonNode body, AccountFields base) {
+	static Input<AccountFields> accountInput(JsonNode body, AccountFields base) {
 		JsonInput in = JsonInput.of(body);
 		in.allowOnly(ACCOUNT_FIELDS, READ_ONLY);
 		AccountFields b = base == null ? AccountFields.named(null) : base;
@@ -63,11 +94,10 @@ final class CustomerJson {
 				text(in, "city", 100, b.city()), text(in, "region", 100, b.region()),
 				text(in, "postalCode", 20, b.postalCode()), text(in, "country", 100, b.country()),
 				id(in, "ownerId", b.ownerId()), tags(in, b.tags()), custom(in, b.customFields()));
-		in.validate();
-		return f;
+		return new Input<>(f, List.copyOf(in.problems()));
 	}
 
-	static ActivityFields activity(JsonNode body, ActivityFields base) {
+	static Input<ActivityFields> activityInput(JsonNode body, ActivityFields base) {
 		JsonInput in = JsonInput.of(body);
 		in.allowOnly(ACTIVITY_FIELDS, READ_ONLY);
 		ActivityFields b = base == null
@@ -81,8 +111,7 @@ final class CustomerJson {
 				text(in, "outcome", 200, b.outcome()), in.has("dueAt") ? in.instant("dueAt") : b.dueAt(),
 				in.has("status") ? in.oneOf("status", Vocabulary.TASK_STATUSES) : b.status(),
 				id(in, "contactId", b.contactId()), id(in, "accountId", b.accountId()), id(in, "ownerId", b.ownerId()));
-		in.validate();
-		return f;
+		return new Input<>(f, List.copyOf(in.problems()));
 	}
 
 	private static String text(JsonInput in, String field, int max, String base) {

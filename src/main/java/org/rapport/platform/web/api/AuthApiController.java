@@ -1,6 +1,8 @@
 package org.rapport.platform.web.api;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +39,12 @@ class AuthApiController {
 
 	private final ApiTokens tokens;
 
-	AuthApiController(SignIn signIn, ApiTokens tokens) {
+	private final Clock clock;
+
+	AuthApiController(SignIn signIn, ApiTokens tokens, Clock clock) {
 		this.signIn = signIn;
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	@PostMapping("/token")
@@ -61,7 +66,7 @@ class AuthApiController {
 			actor = signIn.check(username, password).orElseThrow(BadCredentials::new);
 		}
 		catch (TooManyAttempts ex) {
-			throw new Throttled(ex.until());
+			throw new Throttled(ex.until(), clock.instant());
 		}
 		var issued = tokens.issue(actor, name == null ? "API token" : name, days);
 		return ResponseEntity.created(URI.create("/api/v1/auth/tokens/" + issued.info().id()))
@@ -93,16 +98,17 @@ class AuthApiController {
 	/** Answered 429 with Retry-After (see {@link org.rapport.platform.web.ErrorHandling}). */
 	public static class Throttled extends RapportException {
 
-		private final transient Instant until;
+		private final long retryAfterSeconds;
 
-		Throttled(Instant until) {
+		/** Measured on the same clock as the lock, so Retry-After is the lock's remaining time. */
+		Throttled(Instant until, Instant now) {
 			super(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many failed sign-ins", until);
-			this.until = until;
+			this.retryAfterSeconds = Math.max(1, Duration.between(now, until).toSeconds() + 1);
 		}
 
 		@Override
 		public Long retryAfterSeconds() {
-			return Math.max(1, java.time.Duration.between(Instant.now(), until).toSeconds() + 1);
+			return retryAfterSeconds;
 		}
 
 	}
