@@ -53,8 +53,8 @@ public class ContactManagement {
 
 	static final Pattern PHONE = Pattern.compile("[0-9+\\-().\\s/#*xXt]+|.*ext.*");
 
-	static final Map<String, UnaryOperator<String>> PERSONAL = Map.of("emails", Masking::email, "phones",
-			Masking::phone, "street", Masking::text, "postalCode", Masking::text);
+	static final Map<String, UnaryOperator<String>> PERSONAL = Map.of("emails", Masking.forAudit(Masking::email), "phones",
+			Masking.forAudit(Masking::phone), "street", Masking.forAudit(Masking::text), "postalCode", Masking.forAudit(Masking::text));
 
 	private final JdbcClient jdbc;
 

@@ -67,7 +67,7 @@ public class LeadManagement {
 	/** Marketing captures and works leads too; analysts never change them. */
 	public static final Predicate<Role> EDITORS = r -> r.editsCustomers() || r == Role.MARKETER;
 
-	static final Map<String, UnaryOperator<String>> PERSONAL = Map.of("email", Masking::email, "phone", Masking::phone);
+	static final Map<String, UnaryOperator<String>> PERSONAL = Map.of("email", Masking.forAudit(Masking::email), "phone", Masking.forAudit(Masking::phone));
 
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 

@@ -43,10 +43,13 @@ public class RecordAccess {
 
 	private final AuditTrail audit;
 
-	RecordAccess(UserDirectory users, JdbcClient jdbc, AuditTrail audit) {
+	private final java.time.Clock clock;
+
+	RecordAccess(UserDirectory users, JdbcClient jdbc, AuditTrail audit, java.time.Clock clock) {
 		this.users = users;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	/**
@@ -184,7 +187,7 @@ public class RecordAccess {
 				values (?, ?, ?, ?, ?, ?)
 				on conflict (entity_type, entity_id, user_id) do update set access = excluded.access,
 				  granted_by = excluded.granted_by, granted_at = excluded.granted_at""")
-			.params(entityType, id, userId, access, actor.id(), Timestamp.from(Instant.now()))
+			.params(entityType, id, userId, access, actor.id(), Timestamp.from(clock.instant()))
 			.update();
 		audit.record(new AuditEvent("share", entityType, Long.toString(id), summary,
 				List.of(new FieldChange("share.user" + userId, before, access))));

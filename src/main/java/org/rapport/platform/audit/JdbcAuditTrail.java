@@ -137,9 +137,8 @@ class JdbcAuditTrail implements AuditTrail {
 	}
 
 	private static Entry read(ResultSet rs) throws SQLException {
-		long actorId = rs.getLong("actor_id");
-		return new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-				rs.wasNull() ? null : actorId, rs.getString("actor_name"), rs.getString("action"),
+		Long actorId = rs.getObject("actor_id", Long.class);
+		return new Entry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), actorId, rs.getString("actor_name"), rs.getString("action"),
 				rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("summary"),
 				rs.getString("changes"), rs.getString("prev_hash"), rs.getString("hash"));
 	}

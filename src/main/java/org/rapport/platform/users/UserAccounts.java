@@ -362,7 +362,7 @@ public class UserAccounts implements UserDirectory {
 	}
 
 	static Map<String, UnaryOperator<String>> maskers() {
-		return Map.of("email", Masking::email);
+		return Map.of("email", Masking.forAudit(Masking::email));
 	}
 
 	static User map(ResultSet rs, int row) throws SQLException {
