@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit trail on PostgreSQL. Each entry's hash covers its content and the previous entry's hash;
@@ -67,28 +69,75 @@ class JdbcAuditTrail implements AuditTrail {
 		meters.gauge("rapport.audit.chain.intact", this, t -> Boolean.FALSE.equals(t.lastIntact) ? 0 : 1);
 	}
 
+	/**
+	 * Takes the entry now (actor, time, content) but appends it just before the transaction commits,
+	 * together with the transaction's other entries: the chain's advisory lock is then held only for
+	 * the appends and the commit, not for the rest of the business transaction, so concurrent
+	 * writers queue for milliseconds instead of for each other's whole requests.
+	 */
 	@Override
 	@Transactional
 	public void record(AuditEvent event) {
 		Actor actor = Actor.find().orElse(Actor.SYSTEM);
+		Pending pending = new Pending(actor, clock.instant().truncatedTo(ChronoUnit.MICROS), event,
+				json.writeValueAsString(event.changes()));
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			append(List.of(pending));
+			return;
+		}
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof AppendBeforeCommit batch) {
+				batch.pending.add(pending);
+				return;
+			}
+		}
+		AppendBeforeCommit batch = new AppendBeforeCommit();
+		batch.pending.add(pending);
+		TransactionSynchronizationManager.registerSynchronization(batch);
+	}
+
+	private record Pending(Actor actor, Instant at, AuditEvent event, String changes) {
+	}
+
+	/** The entries of one transaction, appended to the chain in order just before it commits. */
+	private final class AppendBeforeCommit implements TransactionSynchronization {
+
+		private final List<Pending> pending = new ArrayList<>();
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			append(pending);
+		}
+
+		@Override
+		public int getOrder() {
+			// after other before-commit work, so the lock is taken last
+			return LOWEST_PRECEDENCE;
+		}
+
+	}
+
+	private void append(List<Pending> entries) {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, i) -> 1).list();
 		String previous = jdbc.sql("select hash from audit_log order by id desc limit 1")
 			.query(String.class)
 			.optional()
 			.orElse(GENESIS);
-		long id = jdbc.sql("select nextval('audit_log_id_seq')").query(Long.class).single();
-		Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String changes = json.writeValueAsString(event.changes());
-		Entry entry = new Entry(id, at, actor.id(), actor.displayName(), event.action(), event.entityType(),
-				event.entityId(), event.summary(), changes, previous, null);
-		String hash = hash(entry);
-		jdbc.sql("""
-				insert into audit_log (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id,
-				                       summary, changes, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, Timestamp.from(at), actor.id(), actor.displayName(), event.action(), event.entityType(),
-					event.entityId(), event.summary(), changes, previous, hash)
-			.update();
+		for (Pending p : entries) {
+			long id = jdbc.sql("select nextval('audit_log_id_seq')").query(Long.class).single();
+			AuditEvent event = p.event();
+			Entry entry = new Entry(id, p.at(), p.actor().id(), p.actor().displayName(), event.action(),
+					event.entityType(), event.entityId(), event.summary(), p.changes(), previous, null);
+			String hash = hash(entry);
+			jdbc.sql("""
+					insert into audit_log (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id,
+					                       summary, changes, prev_hash, hash)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, Timestamp.from(p.at()), p.actor().id(), p.actor().displayName(), event.action(),
+						event.entityType(), event.entityId(), event.summary(), p.changes(), previous, hash)
+				.update();
+			previous = hash;
+		}
 	}
 
 	@Override
