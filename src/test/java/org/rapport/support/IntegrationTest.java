@@ -35,6 +35,10 @@ public abstract class IntegrationTest {
 		registry.add("rapport.db.password", () -> "");
 		registry.add("rapport.admin-password", () -> ADMIN_PASSWORD);
 		registry.add("db-scheduler.polling-interval", () -> "1s");
+		// test contexts close together when the test JVM exits: no graceful waiting there
+		registry.add("server.shutdown", () -> "immediate");
+		registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "2s");
+		registry.add("db-scheduler.shutdown-max-wait", () -> "2s");
 	}
 
 	@BeforeEach
