@@ -11,6 +11,13 @@ import org.rapport.customers.CustomFieldManagement;
 import org.rapport.demo.DemoCatalog.Person;
 import org.rapport.platform.Actor;
 import org.rapport.platform.users.UserAccounts;
+import org.rapport.sales.CurrencyManagement;
+import org.rapport.sales.DealManagement;
+import org.rapport.sales.LeadManagement;
+import org.rapport.sales.OrderManagement;
+import org.rapport.sales.ProductManagement;
+import org.rapport.sales.QuoteManagement;
+import org.rapport.sales.TargetManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +61,32 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final CurrencyManagement currencies;
+
+	private final ProductManagement products;
+
+	private final LeadManagement leads;
+
+	private final DealManagement deals;
+
+	private final QuoteManagement quotes;
+
+	private final OrderManagement orders;
+
+	private final TargetManagement targets;
+
 	DemoData(UserAccounts users, AccountManagement accounts, ContactManagement contacts,
 			ActivityManagement activities, CustomFieldManagement customFields, JdbcClient jdbc,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, CurrencyManagement currencies,
+			ProductManagement products, LeadManagement leads, DealManagement deals, QuoteManagement quotes,
+			OrderManagement orders, TargetManagement targets) {
+		this.currencies = currencies;
+		this.products = products;
+		this.leads = leads;
+		this.deals = deals;
+		this.quotes = quotes;
+		this.orders = orders;
+		this.targets = targets;
 		this.users = users;
 		this.accounts = accounts;
 		this.contacts = contacts;
@@ -103,6 +133,9 @@ class DemoData implements ApplicationRunner {
 			long started = System.nanoTime();
 			DemoCompany.Summary summary = new DemoCompany(users, accounts, contacts, activities, customFields, clock)
 				.fill();
+			DemoSales.Summary sales = new DemoSales(accounts, users, currencies, products, leads, deals, quotes, orders,
+					targets, clock).fill();
+			log.info("Demo sales year: {} deals, {} fulfilled orders", sales.deals(), sales.orders());
 			log.info("Demo data made in {} ms", (System.nanoTime() - started) / 1_000_000);
 			return Optional.of(summary);
 		});

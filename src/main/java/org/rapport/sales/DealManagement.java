@@ -138,6 +138,74 @@ public class DealManagement {
 		return written(id);
 	}
 
+	/**
+	 * A stage a deal entered, and when.
+	 *
+	 * @param stage stage key, name or id
+	 * @param at when the deal entered it
+	 */
+	public record StageEntry(String stage, Instant at) {
+	}
+
+	/**
+	 * A deal with its past — created then, through these stages at these times — for migrations from
+	 * another system, imports and demo data. Admins (and the system) only; audited as an import.
+	 */
+	@Transactional
+	public DealView importDeal(DealFields fields, Instant createdAt, List<StageEntry> path) {
+		Actor actor = Actor.current();
+		if (!actor.isAdmin()) {
+			throw new org.rapport.platform.NotPermitted("import-deals");
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		if (createdAt == null || path == null || path.isEmpty()) {
+			throw InvalidInput.of("path", "required", "A creation time and at least one stage");
+		}
+		Instant previous = createdAt;
+		for (int i = 0; i < path.size(); i++) {
+			if (path.get(i).at() == null || path.get(i).at().isBefore(previous)) {
+				problems.add(new FieldProblem("path[" + i + "].at", "out-of-order", "Stages must be in time order"));
+			}
+			previous = path.get(i).at() == null ? previous : path.get(i).at();
+		}
+		StageEntry last = path.get(path.size() - 1);
+		Checked c = check(actor, new DealFields(fields.name(), fields.pipelineId(), last.stage(), fields.accountId(),
+				fields.amount(), fields.currency(), fields.expectedCloseDate(), fields.probability(), fields.ownerId(),
+				fields.nextStep(), fields.lostReason(), fields.contacts()), null, problems);
+		List<Stage> stages = new ArrayList<>();
+		for (int i = 0; i < path.size(); i++) {
+			Stage stage = c.pipeline().stage(path.get(i).stage());
+			if (stage == null) {
+				problems.add(new FieldProblem("path[" + i + "].stage", "unknown-stage", "No such stage"));
+			}
+			stages.add(stage);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		long id = jdbc.sql("""
+				insert into deals (name, pipeline_id, stage_id, account_id, amount, currency, expected_close_date,
+				  probability, owner_id, next_step, lost_reason, closed_at, stage_changed_at, created_by, created_at,
+				  updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(c.fields().name(), c.pipeline().id(), c.stage().id(), c.fields().accountId(), c.fields().amount(),
+					c.fields().currency(), date(c.fields().expectedCloseDate()), c.fields().probability(),
+					c.fields().ownerId(), c.fields().nextStep(), c.fields().lostReason(),
+					c.stage().isOpen() ? null : Timestamp.from(last.at()), Timestamp.from(last.at()), actor.id(),
+					Timestamp.from(createdAt), Timestamp.from(last.at()))
+			.query(Long.class)
+			.single();
+		saveContacts(id, c.fields().contacts());
+		Stage from = null;
+		for (int i = 0; i < stages.size(); i++) {
+			recordStage(id, from, stages.get(i), path.get(i).at(), actor, c.fields());
+			from = stages.get(i);
+		}
+		audit.record(new AuditEvent("import", TYPE, Long.toString(id), c.fields().name(),
+				FieldChanges.between(null, auditFields(c), Map.of())));
+		return written(id);
+	}
+
 	/** Creates a deal for a lead being converted (same checks, marked with its source lead). */
 	@Transactional
 	public DealView createFromLead(DealFields fields, long leadId) {

@@ -80,6 +80,32 @@ class DemoDataIntegrationTests {
 	@Autowired
 	AuditTrail audit;
 
+	@Autowired
+	org.rapport.sales.DealManagement deals;
+
+	@Autowired
+	org.rapport.sales.OrderManagement orders;
+
+	@Autowired
+	org.rapport.sales.SalesReports reports;
+
+	@Test
+	void givesAYearOfDealsOrdersAndReportsWorthReading() {
+		Actor.runAs(admin(), () -> {
+			var allDeals = deals.list(null, null, null, null, null, null, 200, null).items();
+			assertThat(allDeals).extracting(org.rapport.sales.DealView::outcome).contains("open", "won", "lost");
+			assertThat(allDeals).extracting(org.rapport.sales.DealView::currency).contains("CNY", "USD", "EUR", "GBP");
+			var fulfilled = orders.list(null, null, "fulfilled", null, null, 200, null).items();
+			assertThat(fulfilled).isNotEmpty();
+			assertThat(fulfilled.stream().map(org.rapport.sales.OrderView::orderDate).map(java.time.YearMonth::from)
+				.distinct().count()).as("months with orders").isGreaterThan(6);
+			var year = org.rapport.sales.Period.between(java.time.LocalDate.now().minusYears(1), java.time.LocalDate.now());
+			var funnel = reports.funnel(new org.rapport.sales.SalesReports.Filter(year, null, null, null));
+			assertThat(funnel.created()).isEqualTo(allDeals.size());
+			assertThat(funnel.winRate()).isBetween(new java.math.BigDecimal("0.2"), new java.math.BigDecimal("0.9"));
+		});
+	}
+
 	@Test
 	void fillsTheEmptyDatabaseWithTeamsAndUsersOfEveryRole() {
 		List<User> all = users.list();
