@@ -1,0 +1,262 @@
+package org.rapport.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Load generator for the sales benchmarks of docs/benchmarks.md: the kanban board of a pipeline with
+ * 10,000 open deals, the funnel over 100,000 deals, and revenue by month over 1,000,000 orders — each
+ * through the API and, as the baseline in the same run, as the SQL statements the application issues.
+ * Not a test (surefire does not run it); run it by hand, see docs/benchmarks.md.
+ */
+public final class SalesBenchmark {
+
+	private final String base = System.getProperty("bench.url", "http://127.0.0.1:18080");
+
+	private final int clients = Integer.getInteger("bench.clients", 4);
+
+	private final int warmup = Integer.getInteger("bench.warmup", 5);
+
+	private final int seconds = Integer.getInteger("bench.seconds", 20);
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JdbcClient jdbc;
+
+	private final HikariDataSource db;
+
+	private SalesBenchmark() {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/rapport_bench"));
+		config.setUsername(System.getProperty("bench.dbUser", "postgres"));
+		config.setPassword(System.getProperty("bench.dbPassword", ""));
+		config.setMaximumPoolSize(clients + 2);
+		config.setConnectionInitSql(
+				"select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)");
+		db = new HikariDataSource(config);
+		jdbc = JdbcClient.create(db);
+	}
+
+	public static void main(String[] args) throws Exception {
+		new SalesBenchmark().runAll();
+	}
+
+	@FunctionalInterface
+	interface Work {
+
+		void run() throws Exception;
+
+	}
+
+	private void runAll() throws Exception {
+		generate();
+		String token = token();
+		LocalDate to = LocalDate.now();
+		LocalDate from = to.minusYears(2);
+		String range = "from=" + from + "&to=" + to;
+		long pipeline = jdbc.sql("select id from pipelines where is_default").query(Long.class).single();
+		System.out.printf(Locale.ROOT, "open deals %d, deals %d, orders %d; %d clients, %d s + %d s%n",
+				count("select count(*) from deals where closed_at is null and pipeline_id = " + pipeline),
+				count("select count(*) from deals"), count("select count(*) from orders"), clients, warmup, seconds);
+		List<String> rows = new ArrayList<>();
+		rows.add(run("api-board", () -> get("/api/v1/pipelines/" + pipeline + "/board?perColumn=50", token)));
+		rows.add(run("sql-board", () -> boardSql(pipeline)));
+		rows.add(run("api-funnel", () -> get("/api/v1/reports/sales/funnel?" + range, token)));
+		rows.add(run("sql-funnel", () -> funnelSql(pipeline, from, to)));
+		rows.add(run("api-revenue", () -> get("/api/v1/reports/sales/revenue?" + range, token)));
+		rows.add(run("sql-revenue", () -> revenueSql(from, to)));
+		System.out.println();
+		System.out.println("| scenario | requests | per second | p50 ms | p95 ms | p99 ms | max ms |");
+		System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+		rows.forEach(System.out::println);
+		db.close();
+	}
+
+	/** 10,000 open and 90,000 closed deals with their stage history, and 1,000,000 fulfilled orders, once. */
+	private void generate() {
+		if (count("select count(*) from deals where name like 'Bench deal %'") > 0) {
+			return;
+		}
+		System.out.println("generating deals and orders…");
+		jdbc.sql("""
+				insert into deals (name, pipeline_id, stage_id, account_id, amount, currency, expected_close_date,
+				  probability, owner_id, closed_at, stage_changed_at, created_at, updated_at)
+				select 'Bench deal ' || g, p.id, s.id, null, (1000 + (g * 7919) % 200000)::numeric,
+				       (array['USD','CNY','EUR'])[1 + g % 3], current_date + (g % 180), s.probability,
+				       (select id from users where username like 'gen.%' order by id offset (g % 12) limit 1),
+				       case when s.outcome = 'open' then null else c.created + interval '1 day' * (10 + g % 90) end,
+				       c.created, c.created, c.created
+				from generate_series(1, 100000) g
+				join pipelines p on p.is_default
+				cross join lateral (select now() - interval '1 day' * (g % 700) - interval '1 minute' * (g % 1440) as created) c
+				join pipeline_stages s on s.pipeline_id = p.id
+				  and s.position = case when g % 10 = 0 then 1 + (g / 10) % 4 else 5 + (g % 2) end""")
+			.update();
+		jdbc.sql("""
+				insert into deal_stage_history (deal_id, from_stage_id, to_stage_id, entered_at, amount, currency)
+				select d.id, null, s.id, d.created_at + interval '1 day' * s.position, d.amount, d.currency
+				from deals d join pipeline_stages cur on cur.id = d.stage_id
+				join pipeline_stages s on s.pipeline_id = d.pipeline_id
+				  and (s.position <= cur.position and (s.outcome = 'open' or s.id = cur.id))
+				where d.name like 'Bench deal %'""")
+			.update();
+		jdbc.sql("""
+				insert into orders (number, account_id, currency, status, order_date, subtotal, discount, tax, total, owner_id)
+				select 'BENCH-' || g, null, (array['USD','CNY','EUR'])[1 + g % 3], 'fulfilled',
+				       current_date - (g % 720), (10 + (g * 31) % 5000)::numeric, 0, 0, (10 + (g * 31) % 5000)::numeric,
+				       (select id from users where username like 'gen.%' order by id offset (g % 12) limit 1)
+				from generate_series(1, 1000000) g""")
+			.update();
+		jdbc.sql("analyze deals").update();
+		jdbc.sql("analyze deal_stage_history").update();
+		jdbc.sql("analyze orders").update();
+	}
+
+	/** The two statements of DealManagement.board for an admin (no visibility condition). */
+	private void boardSql(long pipeline) {
+		String corporate = "(case when d.currency = (select corporate_currency from sales_settings where id = 1) then d.amount"
+				+ " else d.amount * (select r.rate from exchange_rates r where r.currency = d.currency and r.valid_from <= current_date"
+				+ " order by r.valid_from desc limit 1) end)";
+		String where = "d.pipeline_id = ? and true and (d.closed_at is null or d.closed_at > now() - interval '30 days')";
+		jdbc.sql("select d.stage_id, count(*), coalesce(sum(" + corporate + "), 0), coalesce(sum(" + corporate
+				+ " * d.probability / 100.0), 0) from deals d where " + where + " group by d.stage_id")
+			.param(pipeline).query((rs, i) -> rs.getLong(1)).list();
+		jdbc.sql("select * from (select d.*, row_number() over (partition by d.stage_id order by d.expected_close_date nulls last, d.id) as rn, "
+				+ "p.name as pipeline_name, s.key as stage_key, s.name as stage_name, s.outcome from deals d "
+				+ "join pipelines p on p.id = d.pipeline_id join pipeline_stages s on s.id = d.stage_id where " + where
+				+ ") x where x.rn <= 50")
+			.param(pipeline).query((rs, i) -> rs.getLong("id")).list();
+	}
+
+	/** The two statements of SalesReports.funnel for an admin. */
+	private void funnelSql(long pipeline, LocalDate from, LocalDate to) {
+		jdbc.sql("""
+				select coalesce(max(case when s.outcome = 'open' then s.position end), 0) as furthest,
+				       bool_or(cs.outcome = 'won') as won, bool_or(cs.outcome = 'lost') as lost
+				from deals d join pipeline_stages cs on cs.id = d.stage_id
+				left join deal_stage_history h on h.deal_id = d.id left join pipeline_stages s on s.id = h.to_stage_id
+				where d.pipeline_id = ? and d.created_at >= ? and d.created_at < ? group by d.id""")
+			.params(pipeline, java.sql.Timestamp.valueOf(from.atStartOfDay()),
+					java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+			.query((rs, i) -> rs.getInt(1)).list();
+		String amount = "(case when d.currency = (select corporate_currency from sales_settings where id = 1) then d.amount"
+				+ " else d.amount * (select r.rate from exchange_rates r where r.currency = d.currency and r.valid_from <= d.closed_at::date"
+				+ " order by r.valid_from desc limit 1) end)";
+		jdbc.sql("select count(*) filter (where s.outcome = 'won'), count(*) filter (where s.outcome = 'lost'), avg(" + amount
+				+ ") filter (where s.outcome = 'won'), sum(" + amount + ") filter (where s.outcome = 'won'), "
+				+ "avg(extract(epoch from d.closed_at - d.created_at) / 86400.0) filter (where s.outcome = 'won'), "
+				+ "percentile_cont(0.5) within group (order by extract(epoch from d.closed_at - d.created_at) / 86400.0) "
+				+ "filter (where s.outcome = 'won') from deals d join pipeline_stages s on s.id = d.stage_id "
+				+ "where d.pipeline_id = ? and d.closed_at >= ? and d.closed_at < ?")
+			.params(pipeline, java.sql.Timestamp.valueOf(from.atStartOfDay()),
+					java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+			.query((rs, i) -> rs.getLong(1)).single();
+	}
+
+	/** The two statements of SalesReports.revenueByMonth for an admin. */
+	private void revenueSql(LocalDate from, LocalDate to) {
+		String won = "(case when d.currency = (select corporate_currency from sales_settings where id = 1) then d.amount"
+				+ " else d.amount * (select r.rate from exchange_rates r where r.currency = d.currency and r.valid_from <= d.closed_at::date"
+				+ " order by r.valid_from desc limit 1) end)";
+		jdbc.sql("select to_char(d.closed_at at time zone 'UTC', 'YYYY-MM'), count(*), coalesce(sum(" + won
+				+ "), 0) from deals d join pipeline_stages s on s.id = d.stage_id where s.outcome = 'won' and d.closed_at >= ? "
+				+ "and d.closed_at < ? group by 1")
+			.params(java.sql.Timestamp.valueOf(from.atStartOfDay()), java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
+			.query((rs, i) -> rs.getString(1)).list();
+		String net = "(case when o.currency = (select corporate_currency from sales_settings where id = 1) then o.subtotal"
+				+ " else o.subtotal * (select r.rate from exchange_rates r where r.currency = o.currency and r.valid_from <= o.order_date"
+				+ " order by r.valid_from desc limit 1) end)";
+		jdbc.sql("select to_char(o.order_date, 'YYYY-MM'), count(*), coalesce(sum(" + net + "), 0) from orders o "
+				+ "where o.status = 'fulfilled' and o.order_date between ? and ? group by 1")
+			.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
+			.query((rs, i) -> rs.getString(1)).list();
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private String token() throws Exception {
+		String body = "{\"username\":\"" + System.getProperty("bench.admin", "admin") + "\",\"password\":\""
+				+ System.getProperty("bench.adminPassword", "bench-admin-password") + "\"}";
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.builder().build().readTree(r.body()).get("token").asString();
+	}
+
+	private void get(String path, String token) throws Exception {
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+			.header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+		if (r.statusCode() != 200) {
+			throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+		}
+	}
+
+	private String run(String name, Work work) throws InterruptedException {
+		long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+		long end = warmEnd + seconds * 1_000_000_000L;
+		long[][] latencies = new long[clients][];
+		AtomicInteger errors = new AtomicInteger();
+		CountDownLatch done = new CountDownLatch(clients);
+		for (int c = 0; c < clients; c++) {
+			int client = c;
+			new Thread(() -> {
+				long[] buffer = new long[200_000];
+				int n = 0;
+				try {
+					while (System.nanoTime() < end) {
+						long start = System.nanoTime();
+						try {
+							work.run();
+						}
+						catch (Exception ex) {
+							if (errors.incrementAndGet() < 3) {
+								System.err.println(name + ": " + ex);
+							}
+							continue;
+						}
+						if (start >= warmEnd && n < buffer.length) {
+							buffer[n++] = System.nanoTime() - start;
+						}
+					}
+				}
+				finally {
+					latencies[client] = Arrays.copyOf(buffer, n);
+					done.countDown();
+				}
+			}, name + "-" + c).start();
+		}
+		done.await();
+		long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+		String row = String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", name, all.length,
+				all.length / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99),
+				all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+		System.out.println(row + (errors.get() > 0 ? " errors: " + errors.get() : ""));
+		return row;
+	}
+
+	private static double pct(long[] sorted, double p) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+		return sorted[Math.max(0, rank - 1)] / 1e6;
+	}
+
+}
