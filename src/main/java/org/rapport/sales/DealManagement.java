@@ -386,19 +386,25 @@ public class DealManagement {
 		if (ownerId != null) {
 			q.and("d.owner_id = " + q.param(ownerId));
 		}
-		String corporate = CurrencyManagement.toCorporateSql("d.amount", "d.currency", "current_date");
+		// summed per stage and currency first, then converted at today's rate
+		String total = CurrencyManagement.toCorporateSql("x.total", "x.currency", "current_date");
+		String weighted = CurrencyManagement.toCorporateSql("x.weighted", "x.currency", "current_date");
 		Map<Long, BigDecimal[]> totals = new LinkedHashMap<>();
 		Map<Long, Long> counts = new LinkedHashMap<>();
-		jdbc.sql("select d.stage_id, count(*), coalesce(sum(" + corporate + "), 0), coalesce(sum(" + corporate
-				+ " * d.probability / 100.0), 0) from deals d where " + q.where() + " group by d.stage_id")
+		jdbc.sql("select x.stage_id, sum(x.n)::bigint, coalesce(sum(" + total + "), 0), coalesce(sum(" + weighted
+				+ "), 0) from (select d.stage_id, d.currency, count(*) as n, sum(d.amount) as total, "
+				+ "sum(d.amount * d.probability / 100.0) as weighted from deals d where " + q.where()
+				+ " group by 1, 2) x group by x.stage_id")
 			.params(q.params())
 			.query(rs -> {
 				counts.put(rs.getLong(1), rs.getLong(2));
 				totals.put(rs.getLong(1), new BigDecimal[] { rs.getBigDecimal(3), rs.getBigDecimal(4) });
 			});
-		List<DealView> shown = jdbc.sql("select * from (" + SELECT.replace("select d.*", "select d.*, row_number() over "
-				+ "(partition by d.stage_id order by d.expected_close_date nulls last, d.id) as rn") + " where " + q.where()
-				+ ") x where x.rn <= " + perColumn)
+		// one short walk of deals_board_idx per column instead of numbering every deal of the pipeline
+		String stagesOf = q.param(pipelineId);
+		List<DealView> shown = jdbc.sql("select x.* from pipeline_stages st cross join lateral (" + SELECT + " where "
+				+ q.where() + " and d.stage_id = st.id order by d.expected_close_date nulls last, d.id limit " + perColumn
+				+ ") x where st.pipeline_id = " + stagesOf)
 			.params(q.params())
 			.query((rs, i) -> map(rs))
 			.list();

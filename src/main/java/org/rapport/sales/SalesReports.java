@@ -123,23 +123,28 @@ public class SalesReports {
 		// per deal created in the period: the furthest open stage it reached, and its outcome
 		Map<Integer, Long> furthest = new LinkedHashMap<>();
 		long[] outcome = new long[3];
+		// counted in the database: a handful of rows (furthest stage × outcome) come back, not one per deal
+		// the furthest open stage per deal comes from one grouped pass over the pipeline's stage history
+		String ofPipeline = created.param(pipeline.id());
 		jdbc.sql("""
-				select coalesce(max(case when s.outcome = 'open' then s.position end), 0) as furthest,
-				       bool_or(cs.outcome = 'won') as won, bool_or(cs.outcome = 'lost') as lost
+				select coalesce(h.furthest, 0) as furthest, cs.outcome = 'won' as won, cs.outcome = 'lost' as lost,
+				       count(*) as deals
 				from deals d join pipeline_stages cs on cs.id = d.stage_id
-				left join deal_stage_history h on h.deal_id = d.id left join pipeline_stages s on s.id = h.to_stage_id
-				where\s""" + created.where() + " group by d.id")
+				left join (select h.deal_id, max(s.position) as furthest from deal_stage_history h
+				           join pipeline_stages s on s.id = h.to_stage_id and s.outcome = 'open' and s.pipeline_id =\s"""
+				+ ofPipeline + " group by h.deal_id) h on h.deal_id = d.id where " + created.where() + " group by 1, 2, 3")
 			.params(created.params())
 			.query(rs -> {
+				long n = rs.getLong("deals");
 				boolean won = rs.getBoolean("won");
 				int f = won ? Integer.MAX_VALUE : rs.getInt("furthest");
-				furthest.merge(f, 1L, Long::sum);
-				outcome[0]++;
+				furthest.merge(f, n, Long::sum);
+				outcome[0] += n;
 				if (won) {
-					outcome[1]++;
+					outcome[1] += n;
 				}
 				if (rs.getBoolean("lost")) {
-					outcome[2]++;
+					outcome[2] += n;
 				}
 			});
 		List<Stage> open = pipeline.stages().stream().filter(Stage::isOpen).toList();
@@ -253,9 +258,12 @@ public class SalesReports {
 		SqlQuery d = scoped(filter, "d");
 		d.and("s.outcome = 'won' and d.closed_at >= " + d.param(startTs(filter.period())) + " and d.closed_at < "
 				+ d.param(endTs(filter.period())));
-		String amount = CurrencyManagement.toCorporateSql("d.amount", "d.currency", "d.closed_at::date");
-		jdbc.sql("select to_char(d.closed_at at time zone 'UTC', 'YYYY-MM'), count(*), coalesce(sum(" + amount
-				+ "), 0) from deals d join pipeline_stages s on s.id = d.stage_id where " + d.where() + " group by 1")
+		// summed per currency and day first, then converted: one rate lookup per day and currency, not per row
+		String amount = CurrencyManagement.toCorporateSql("x.total", "x.currency", "x.day");
+		jdbc.sql("select x.month, sum(x.n)::bigint, coalesce(sum(" + amount + "), 0) from (select to_char(d.closed_at at "
+				+ "time zone 'UTC', 'YYYY-MM') as month, d.closed_at::date as day, d.currency, count(*) as n, sum(d.amount) "
+				+ "as total from deals d join pipeline_stages s on s.id = d.stage_id where " + d.where()
+				+ " group by 1, 2, 3) x group by x.month")
 			.params(d.params())
 			.query(rs -> {
 				MonthRevenue m = months.get(rs.getString(1));
@@ -267,9 +275,10 @@ public class SalesReports {
 		SqlQuery o = scoped(filter, "o");
 		o.and("o.status = 'fulfilled' and o.order_date between " + o.param(Date.valueOf(filter.period().start())) + " and "
 				+ o.param(Date.valueOf(filter.period().end())));
-		String net = CurrencyManagement.toCorporateSql("o.subtotal", "o.currency", "o.order_date");
-		jdbc.sql("select to_char(o.order_date, 'YYYY-MM'), count(*), coalesce(sum(" + net + "), 0) from orders o where "
-				+ o.where() + " group by 1")
+		String net = CurrencyManagement.toCorporateSql("x.total", "x.currency", "x.day");
+		jdbc.sql("select to_char(x.day, 'YYYY-MM'), sum(x.n)::bigint, coalesce(sum(" + net + "), 0) from (select o.order_date "
+				+ "as day, o.currency, count(*) as n, sum(o.subtotal) as total from orders o where " + o.where()
+				+ " group by 1, 2) x group by 1")
 			.params(o.params())
 			.query(rs -> {
 				MonthRevenue m = months.get(rs.getString(1));

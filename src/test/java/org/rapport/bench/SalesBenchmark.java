@@ -122,41 +122,53 @@ public final class SalesBenchmark {
 				       (select id from users where username like 'gen.%' order by id offset (g % 12) limit 1)
 				from generate_series(1, 1000000) g""")
 			.update();
+		// monthly rates for the two foreign currencies, so every conversion looks one up
+		jdbc.sql("""
+				insert into exchange_rates (currency, valid_from, rate)
+				select c.code, (date_trunc('month', current_date) - interval '1 month' * m)::date, c.base + m * 0.001
+				from (values ('CNY', 0.138), ('EUR', 1.08)) c(code, base) cross join generate_series(0, 30) m
+				on conflict do nothing""")
+			.update();
 		jdbc.sql("analyze deals").update();
 		jdbc.sql("analyze deal_stage_history").update();
 		jdbc.sql("analyze orders").update();
 	}
 
+	private static String corporate(String amount, String currency, String date) {
+		return "(case when " + currency + " = (select corporate_currency from sales_settings where id = 1) then " + amount
+				+ " else " + amount + " * (select r.rate from exchange_rates r where r.currency = " + currency
+				+ " and r.valid_from <= " + date + " order by r.valid_from desc limit 1) end)";
+	}
+
 	/** The two statements of DealManagement.board for an admin (no visibility condition). */
 	private void boardSql(long pipeline) {
-		String corporate = "(case when d.currency = (select corporate_currency from sales_settings where id = 1) then d.amount"
-				+ " else d.amount * (select r.rate from exchange_rates r where r.currency = d.currency and r.valid_from <= current_date"
-				+ " order by r.valid_from desc limit 1) end)";
 		String where = "d.pipeline_id = ? and true and (d.closed_at is null or d.closed_at > now() - interval '30 days')";
-		jdbc.sql("select d.stage_id, count(*), coalesce(sum(" + corporate + "), 0), coalesce(sum(" + corporate
-				+ " * d.probability / 100.0), 0) from deals d where " + where + " group by d.stage_id")
+		jdbc.sql("select x.stage_id, sum(x.n)::bigint, coalesce(sum(" + corporate("x.total", "x.currency", "current_date")
+				+ "), 0), coalesce(sum(" + corporate("x.weighted", "x.currency", "current_date") + "), 0) from (select "
+				+ "d.stage_id, d.currency, count(*) as n, sum(d.amount) as total, sum(d.amount * d.probability / 100.0) as "
+				+ "weighted from deals d where " + where + " group by 1, 2) x group by x.stage_id")
 			.param(pipeline).query((rs, i) -> rs.getLong(1)).list();
-		jdbc.sql("select * from (select d.*, row_number() over (partition by d.stage_id order by d.expected_close_date nulls last, d.id) as rn, "
-				+ "p.name as pipeline_name, s.key as stage_key, s.name as stage_name, s.outcome from deals d "
-				+ "join pipelines p on p.id = d.pipeline_id join pipeline_stages s on s.id = d.stage_id where " + where
-				+ ") x where x.rn <= 50")
-			.param(pipeline).query((rs, i) -> rs.getLong("id")).list();
+		jdbc.sql("select x.* from pipeline_stages st cross join lateral (select d.*, p.name as pipeline_name, "
+				+ "s.key as stage_key, s.name as stage_name, s.outcome from deals d join pipelines p on p.id = d.pipeline_id "
+				+ "join pipeline_stages s on s.id = d.stage_id where " + where + " and d.stage_id = st.id "
+				+ "order by d.expected_close_date nulls last, d.id limit 50) x where st.pipeline_id = ?")
+			.params(pipeline, pipeline).query((rs, i) -> rs.getLong("id")).list();
 	}
 
 	/** The two statements of SalesReports.funnel for an admin. */
 	private void funnelSql(long pipeline, LocalDate from, LocalDate to) {
 		jdbc.sql("""
-				select coalesce(max(case when s.outcome = 'open' then s.position end), 0) as furthest,
-				       bool_or(cs.outcome = 'won') as won, bool_or(cs.outcome = 'lost') as lost
+				select coalesce(h.furthest, 0) as furthest, cs.outcome = 'won' as won, cs.outcome = 'lost' as lost,
+				       count(*) as deals
 				from deals d join pipeline_stages cs on cs.id = d.stage_id
-				left join deal_stage_history h on h.deal_id = d.id left join pipeline_stages s on s.id = h.to_stage_id
-				where d.pipeline_id = ? and d.created_at >= ? and d.created_at < ? group by d.id""")
-			.params(pipeline, java.sql.Timestamp.valueOf(from.atStartOfDay()),
+				left join (select h.deal_id, max(s.position) as furthest from deal_stage_history h
+				           join pipeline_stages s on s.id = h.to_stage_id and s.outcome = 'open' and s.pipeline_id = ?
+				           group by h.deal_id) h on h.deal_id = d.id
+				where true and d.pipeline_id = ? and d.created_at >= ? and d.created_at < ? group by 1, 2, 3""")
+			.params(pipeline, pipeline, java.sql.Timestamp.valueOf(from.atStartOfDay()),
 					java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
 			.query((rs, i) -> rs.getInt(1)).list();
-		String amount = "(case when d.currency = (select corporate_currency from sales_settings where id = 1) then d.amount"
-				+ " else d.amount * (select r.rate from exchange_rates r where r.currency = d.currency and r.valid_from <= d.closed_at::date"
-				+ " order by r.valid_from desc limit 1) end)";
+		String amount = corporate("d.amount", "d.currency", "d.closed_at::date");
 		jdbc.sql("select count(*) filter (where s.outcome = 'won'), count(*) filter (where s.outcome = 'lost'), avg(" + amount
 				+ ") filter (where s.outcome = 'won'), sum(" + amount + ") filter (where s.outcome = 'won'), "
 				+ "avg(extract(epoch from d.closed_at - d.created_at) / 86400.0) filter (where s.outcome = 'won'), "
@@ -170,19 +182,15 @@ public final class SalesBenchmark {
 
 	/** The two statements of SalesReports.revenueByMonth for an admin. */
 	private void revenueSql(LocalDate from, LocalDate to) {
-		String won = "(case when d.currency = (select corporate_currency from sales_settings where id = 1) then d.amount"
-				+ " else d.amount * (select r.rate from exchange_rates r where r.currency = d.currency and r.valid_from <= d.closed_at::date"
-				+ " order by r.valid_from desc limit 1) end)";
-		jdbc.sql("select to_char(d.closed_at at time zone 'UTC', 'YYYY-MM'), count(*), coalesce(sum(" + won
-				+ "), 0) from deals d join pipeline_stages s on s.id = d.stage_id where s.outcome = 'won' and d.closed_at >= ? "
-				+ "and d.closed_at < ? group by 1")
+		jdbc.sql("select x.month, sum(x.n)::bigint, coalesce(sum(" + corporate("x.total", "x.currency", "x.day")
+				+ "), 0) from (select to_char(d.closed_at at time zone 'UTC', 'YYYY-MM') as month, d.closed_at::date as day, "
+				+ "d.currency, count(*) as n, sum(d.amount) as total from deals d join pipeline_stages s on s.id = d.stage_id "
+				+ "where s.outcome = 'won' and d.closed_at >= ? and d.closed_at < ? group by 1, 2, 3) x group by x.month")
 			.params(java.sql.Timestamp.valueOf(from.atStartOfDay()), java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
 			.query((rs, i) -> rs.getString(1)).list();
-		String net = "(case when o.currency = (select corporate_currency from sales_settings where id = 1) then o.subtotal"
-				+ " else o.subtotal * (select r.rate from exchange_rates r where r.currency = o.currency and r.valid_from <= o.order_date"
-				+ " order by r.valid_from desc limit 1) end)";
-		jdbc.sql("select to_char(o.order_date, 'YYYY-MM'), count(*), coalesce(sum(" + net + "), 0) from orders o "
-				+ "where o.status = 'fulfilled' and o.order_date between ? and ? group by 1")
+		jdbc.sql("select to_char(x.day, 'YYYY-MM'), sum(x.n)::bigint, coalesce(sum(" + corporate("x.total", "x.currency", "x.day")
+				+ "), 0) from (select o.order_date as day, o.currency, count(*) as n, sum(o.subtotal) as total from orders o "
+				+ "where o.status = 'fulfilled' and o.order_date between ? and ? group by 1, 2) x group by 1")
 			.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
 			.query((rs, i) -> rs.getString(1)).list();
 	}
