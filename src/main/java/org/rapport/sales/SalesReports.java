@@ -124,15 +124,13 @@ public class SalesReports {
 		Map<Integer, Long> furthest = new LinkedHashMap<>();
 		long[] outcome = new long[3];
 		// counted in the database: a handful of rows (furthest stage × outcome) come back, not one per deal
-		// the furthest open stage per deal comes from one grouped pass over the pipeline's stage history
-		String ofPipeline = created.param(pipeline.id());
 		jdbc.sql("""
-				select coalesce(h.furthest, 0) as furthest, cs.outcome = 'won' as won, cs.outcome = 'lost' as lost,
-				       count(*) as deals
-				from deals d join pipeline_stages cs on cs.id = d.stage_id
-				left join (select h.deal_id, max(s.position) as furthest from deal_stage_history h
-				           join pipeline_stages s on s.id = h.to_stage_id and s.outcome = 'open' and s.pipeline_id =\s"""
-				+ ofPipeline + " group by h.deal_id) h on h.deal_id = d.id where " + created.where() + " group by 1, 2, 3")
+				select x.furthest, x.won, x.lost, count(*) as deals from (
+				  select coalesce(max(case when s.outcome = 'open' then s.position end), 0) as furthest,
+				         bool_or(cs.outcome = 'won') as won, bool_or(cs.outcome = 'lost') as lost
+				  from deals d join pipeline_stages cs on cs.id = d.stage_id
+				  left join deal_stage_history h on h.deal_id = d.id left join pipeline_stages s on s.id = h.to_stage_id
+				  where\s""" + created.where() + " group by d.id) x group by x.furthest, x.won, x.lost")
 			.params(created.params())
 			.query(rs -> {
 				long n = rs.getLong("deals");
