@@ -6,11 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -54,13 +51,6 @@ public final class SalesBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		new SalesBenchmark().runAll();
-	}
-
-	@FunctionalInterface
-	interface Work {
-
-		void run() throws Exception;
-
 	}
 
 	private void runAll() throws Exception {
@@ -147,12 +137,12 @@ public final class SalesBenchmark {
 				+ "), 0), coalesce(sum(" + corporate("x.weighted", "x.currency", "current_date") + "), 0) from (select "
 				+ "d.stage_id, d.currency, count(*) as n, sum(d.amount) as total, sum(d.amount * d.probability / 100.0) as "
 				+ "weighted from deals d where " + where + " group by 1, 2) x group by x.stage_id")
-			.param(pipeline).query(SalesBenchmark::readRow).list();
+			.param(pipeline).query(ClosedLoop::readRow).list();
 		jdbc.sql("select x.* from pipeline_stages st cross join lateral (select d.*, p.name as pipeline_name, "
 				+ "s.key as stage_key, s.name as stage_name, s.outcome from deals d join pipelines p on p.id = d.pipeline_id "
 				+ "join pipeline_stages s on s.id = d.stage_id where " + where + " and d.stage_id = st.id "
 				+ "order by d.expected_close_date nulls last, d.id limit 50) x where st.pipeline_id = ?")
-			.params(pipeline, pipeline).query(SalesBenchmark::readRow).list();
+			.params(pipeline, pipeline).query(ClosedLoop::readRow).list();
 	}
 
 	/** The two statements of SalesReports.funnel for an admin. */
@@ -167,7 +157,7 @@ public final class SalesBenchmark {
 				group by x.furthest, x.won, x.lost""")
 			.params(pipeline, java.sql.Timestamp.valueOf(from.atStartOfDay()),
 					java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
-			.query(SalesBenchmark::readRow).list();
+			.query(ClosedLoop::readRow).list();
 		String amount = corporate("d.amount", "d.currency", "d.closed_at::date");
 		jdbc.sql("select count(*) filter (where s.outcome = 'won'), count(*) filter (where s.outcome = 'lost'), avg(" + amount
 				+ ") filter (where s.outcome = 'won'), sum(" + amount + ") filter (where s.outcome = 'won'), "
@@ -177,7 +167,7 @@ public final class SalesBenchmark {
 				+ "where d.pipeline_id = ? and d.closed_at >= ? and d.closed_at < ?")
 			.params(pipeline, java.sql.Timestamp.valueOf(from.atStartOfDay()),
 					java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
-			.query(SalesBenchmark::readRow).single();
+			.query(ClosedLoop::readRow).single();
 	}
 
 	/** The two statements of SalesReports.revenueByMonth for an admin. */
@@ -187,22 +177,12 @@ public final class SalesBenchmark {
 				+ "d.currency, count(*) as n, sum(d.amount) as total from deals d join pipeline_stages s on s.id = d.stage_id "
 				+ "where s.outcome = 'won' and d.closed_at >= ? and d.closed_at < ? group by 1, 2, 3) x group by x.month")
 			.params(java.sql.Timestamp.valueOf(from.atStartOfDay()), java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
-			.query(SalesBenchmark::readRow).list();
+			.query(ClosedLoop::readRow).list();
 		jdbc.sql("select to_char(x.day, 'YYYY-MM'), sum(x.n)::bigint, coalesce(sum(" + corporate("x.total", "x.currency", "x.day")
 				+ "), 0) from (select o.order_date as day, o.currency, count(*) as n, sum(o.subtotal) as total from orders o "
 				+ "where o.status = 'fulfilled' and o.order_date between ? and ? group by 1, 2) x group by 1")
 			.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
-			.query(SalesBenchmark::readRow).list();
-	}
-
-	/** Every column of the row, as the application reads them (so the baseline pays for the transfer too). */
-	private static Object[] readRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		int n = rs.getMetaData().getColumnCount();
-		Object[] values = new Object[n];
-		for (int c = 0; c < n; c++) {
-			values[c] = rs.getObject(c + 1);
-		}
-		return values;
+			.query(ClosedLoop::readRow).list();
 	}
 
 	private long count(String sql) {
@@ -226,55 +206,8 @@ public final class SalesBenchmark {
 		}
 	}
 
-	private String run(String name, Work work) throws InterruptedException {
-		long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
-		long end = warmEnd + seconds * 1_000_000_000L;
-		long[][] latencies = new long[clients][];
-		AtomicInteger errors = new AtomicInteger();
-		CountDownLatch done = new CountDownLatch(clients);
-		for (int c = 0; c < clients; c++) {
-			int client = c;
-			new Thread(() -> {
-				long[] buffer = new long[200_000];
-				int n = 0;
-				try {
-					while (System.nanoTime() < end) {
-						long start = System.nanoTime();
-						try {
-							work.run();
-						}
-						catch (Exception ex) {
-							if (errors.incrementAndGet() < 3) {
-								System.err.println(name + ": " + ex);
-							}
-							continue;
-						}
-						if (start >= warmEnd && n < buffer.length) {
-							buffer[n++] = System.nanoTime() - start;
-						}
-					}
-				}
-				finally {
-					latencies[client] = Arrays.copyOf(buffer, n);
-					done.countDown();
-				}
-			}, name + "-" + c).start();
-		}
-		done.await();
-		long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-		String row = String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |", name, all.length,
-				all.length / (double) seconds, pct(all, 50), pct(all, 95), pct(all, 99),
-				all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-		System.out.println(row + (errors.get() > 0 ? " errors: " + errors.get() : ""));
-		return row;
-	}
-
-	private static double pct(long[] sorted, double p) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-		return sorted[Math.max(0, rank - 1)] / 1e6;
+	private String run(String name, ClosedLoop.Work work) throws InterruptedException {
+		return ClosedLoop.run(name, clients, warmup, seconds, work);
 	}
 
 }
