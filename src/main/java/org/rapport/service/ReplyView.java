@@ -15,8 +15,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param authorKind agent, customer or system
  * @param authorId the agent
  * @param authorName the agent's name or the customer's address
+ * @param feedback free-text feedback the customer left on the ticket
  * @param createdAt when
  */
 public record ReplyView(long id, long ticketId, Long parentId, String body, @JsonProperty("public") boolean isPublic, String authorKind,
-		Long authorId, String authorName, Instant createdAt) {
+		Long authorId, String authorName, boolean feedback, Instant createdAt) {
 }

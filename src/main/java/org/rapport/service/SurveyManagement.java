@@ -214,6 +214,30 @@ public class SurveyManagement {
 				List.of(new FieldChange("score", null, Integer.toString(score))))));
 	}
 
+	/**
+	 * Records an answer given outside Rapport's link (a migration from another system, demo data):
+	 * admins and the system only, audited as an import.
+	 */
+	@Transactional
+	public void importCsatAnswer(long ticketId, Long contactId, int score, String comment) {
+		if (!Actor.current().isAdmin()) {
+			throw new NotPermitted("import-surveys");
+		}
+		if (score < 1 || score > 5) {
+			throw InvalidInput.of("score", "out-of-range", "From 1 to 5");
+		}
+		Instant now = clock.instant();
+		long id = jdbc.sql("""
+				insert into surveys (kind, ticket_id, contact_id, token_hash, created_at, expires_at, answered_at, score, comment)
+				values ('csat', ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(ticketId, contactId, hash(newToken()), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), score,
+					comment)
+			.query(Long.class)
+			.single();
+		audit.record(new AuditEvent("import", "csat-survey", Long.toString(id), "ticket " + ticketId,
+				List.of(new FieldChange("score", null, Integer.toString(score)))));
+	}
+
 	/** Surveys of a ticket; the caller has checked that the actor sees the ticket. */
 	List<SurveyView> ofTicket(long ticketId) {
 		return jdbc.sql("select * from surveys where ticket_id = ? order by created_at").param(ticketId)

@@ -184,6 +184,119 @@ public class TicketManagement {
 		return created[0];
 	}
 
+	/**
+	 * A ticket opened by a mail to the support mailbox; empty when this mail (by its Message-ID) opened
+	 * one already.
+	 */
+	@Transactional
+	public Optional<TicketView> openFromMail(String email, String name, String subject, String text, String messageId) {
+		if (messageId != null && jdbc.sql("select count(*) from tickets where source_message_id = ?").param(messageId)
+			.query(Integer.class).single() > 0) {
+			return Optional.empty();
+		}
+		String[] names = splitName(name);
+		String s = TextRules.isBlank(subject) ? "(no subject)" : truncate(subject.replaceAll("\\p{Cntrl}", " "), 200);
+		TicketView t = openForCustomer(email, names[0], names[1], s, truncate(text, 20000), "email");
+		jdbc.sql("update tickets set source_message_id = ? where id = ?").params(messageId, t.id()).update();
+		return Optional.of(t);
+	}
+
+	/**
+	 * The ticket a customer's mail answers: by the Message-IDs it refers to (Rapport's replies, the
+	 * customer's earlier mails), else by the reference in the subject ({@code [T-123]}).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> ticketForMail(List<String> referencedIds, String subject) {
+		for (String ref : referencedIds) {
+			Optional<Long> id = jdbc.sql("""
+					select ticket_id from service_outbox where message_id = :m and ticket_id is not null
+					union all select ticket_id from ticket_replies where message_id = :m
+					union all select id from tickets where source_message_id = :m limit 1""")
+				.param("m", ref)
+				.query(Long.class)
+				.optional();
+			if (id.isPresent()) {
+				return id;
+			}
+		}
+		if (subject != null) {
+			java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(T-\\d{1,18})\\]").matcher(subject);
+			if (m.find()) {
+				return idByReference(m.group(1));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The Message-ID a reply to the customer answers: their latest mail on the ticket, if any. */
+	@Transactional(readOnly = true)
+	public Optional<String> lastCustomerMessageId(long ticketId) {
+		return jdbc.sql("""
+				select message_id from (
+				  select message_id, created_at from ticket_replies where ticket_id = :t and author_kind = 'customer'
+				    and message_id is not null
+				  union all select source_message_id, created_at from tickets where id = :t and source_message_id is not null
+				) m order by created_at desc limit 1""")
+			.param("t", ticketId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Free-text feedback from the customer on one of their tickets (public page): kept on the thread
+	 * when the reference and the e-mail address belong together; otherwise nothing happens, and the
+	 * caller answers the same either way, so the page tells nothing about other people's tickets.
+	 */
+	@Transactional
+	public boolean leaveFeedback(String reference, String email, String text) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (TextRules.isBlank(text)) {
+			problems.add(new FieldProblem("feedback", "required", "Required"));
+		}
+		TextRules.check("feedback", text, 4000, true, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		if (reference == null || email == null) {
+			return false;
+		}
+		Optional<Long> id = idByReference(reference.strip().toUpperCase(Locale.ROOT));
+		if (id.isEmpty()) {
+			return false;
+		}
+		Row t = find(id.get()).orElseThrow();
+		boolean matches = contactOf(t.contactId()).map(c -> c.emails().stream().anyMatch(e -> e.equalsIgnoreCase(email.strip())))
+			.orElse(false);
+		if (!matches) {
+			return false;
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into ticket_replies (ticket_id, body, public, author_kind, author_email, feedback, created_at)
+				values (?, ?, true, 'customer', ?, true, ?)""")
+			.params(t.id(), text, email.strip(), Timestamp.from(now))
+			.update();
+		Actor.runAs(Actor.SYSTEM, () -> audit.record(new AuditEvent("feedback", TYPE, Long.toString(t.id()), t.reference(),
+				List.of(new FieldChange("feedback", null, "(" + text.codePointCount(0, text.length()) + " characters)")))));
+		return true;
+	}
+
+	private static String[] splitName(String name) {
+		if (name == null || name.isBlank()) {
+			return new String[] { null, null };
+		}
+		String n = truncate(name.strip().replaceAll("\\p{Cntrl}", " "), 100);
+		int space = n.lastIndexOf(' ');
+		return space < 0 ? new String[] { null, n } : new String[] { n.substring(0, space), n.substring(space + 1) };
+	}
+
+	private static String truncate(String s, int max) {
+		if (s == null) {
+			return null;
+		}
+		return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+	}
+
 	/** The contact with this e-mail address (the oldest if several), created when there is none. */
 	long contactFor(String email, String firstName, String lastName) {
 		String wanted = email.strip().toLowerCase(Locale.ROOT);
@@ -271,7 +384,7 @@ public class TicketManagement {
 			.list();
 		Map<Long, String> names = users.displayNames(list.stream().map(ReplyView::authorId).filter(Objects::nonNull).toList());
 		return list.stream().map(r -> new ReplyView(r.id(), r.ticketId(), r.parentId(), r.body(), r.isPublic(),
-				r.authorKind(), r.authorId(), r.authorId() != null ? names.get(r.authorId()) : r.authorName(), r.createdAt()))
+				r.authorKind(), r.authorId(), r.authorId() != null ? names.get(r.authorId()) : r.authorName(), r.feedback(), r.createdAt()))
 			.toList();
 	}
 
@@ -986,7 +1099,7 @@ public class TicketManagement {
 	private static ReplyView reply(ResultSet rs) throws SQLException {
 		return new ReplyView(rs.getLong("id"), rs.getLong("ticket_id"), longOrNull(rs, "parent_id"), rs.getString("body"),
 				rs.getBoolean("public"), rs.getString("author_kind"), longOrNull(rs, "author_id"),
-				rs.getString("author_email"), instant(rs, "created_at"));
+				rs.getString("author_email"), rs.getBoolean("feedback"), instant(rs, "created_at"));
 	}
 
 	static Long longOrNull(ResultSet rs, String column) throws SQLException {

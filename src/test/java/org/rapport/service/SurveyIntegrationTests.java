@@ -104,7 +104,7 @@ class SurveyIntegrationTests extends IntegrationTest {
 				List.of(withMail, 987654321L)));
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.text()).contains("contactIds[1]");
-		String agent = api.newUser(admin, "SUPPORT_AGENT").token();
+		String agent = api.newUser(admin, "SUPPORT_AGENT", null).token();
 		assertThat(api.post("/api/v1/service/nps-surveys", agent, Map.of("campaign", "x", "contactIds", List.of(withMail)))
 			.status()).isEqualTo(403);
 	}

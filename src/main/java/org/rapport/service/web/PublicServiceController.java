@@ -86,6 +86,34 @@ class PublicServiceController {
 		}
 	}
 
+	@GetMapping("/forms/feedback")
+	String feedbackForm(@RequestParam(required = false) String reference, Model model) {
+		model.addAttribute("form", reference == null ? Map.of() : Map.of("reference", reference));
+		model.addAttribute("errors", Map.of());
+		return "service/public-feedback";
+	}
+
+	/** Feedback on a ticket: the same thanks whether or not the reference and address matched. */
+	@PostMapping("/forms/feedback")
+	String feedback(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request, Model model) {
+		Forms f = new Forms(params, formats.zone());
+		if (f.text(HONEYPOT) != null) {
+			return "service/public-ticket-thanks";
+		}
+		if (!limits.allow("web-feedback:" + request.getRemoteAddr(), POSTS_PER_HOUR, Duration.ofHours(1))) {
+			throw new TooManyPosts();
+		}
+		try {
+			tickets.leaveFeedback(f.text("reference"), f.text("email"), f.multiline("feedback"));
+			return "service/public-ticket-thanks";
+		}
+		catch (InvalidInput ex) {
+			model.addAttribute("form", f.echo());
+			model.addAttribute("errors", Forms.errors(ex, messages));
+			return "service/public-feedback";
+		}
+	}
+
 	@GetMapping("/forms/survey/{token}")
 	String survey(@PathVariable String token, Model model, HttpServletResponse response) {
 		try {

@@ -42,6 +42,8 @@ class TicketController {
 
 	private final TicketManagement tickets;
 
+	private final org.rapport.service.TicketAttachments attachments;
+
 	private final QueueManagement queues;
 
 	private final UserDirectory users;
@@ -52,9 +54,10 @@ class TicketController {
 
 	private final MessageSource messages;
 
-	TicketController(TicketManagement tickets, QueueManagement queues, UserDirectory users, AuditTrail audit,
+	TicketController(TicketManagement tickets, org.rapport.service.TicketAttachments attachments, QueueManagement queues, UserDirectory users, AuditTrail audit,
 			Formats formats, MessageSource messages) {
 		this.tickets = tickets;
+		this.attachments = attachments;
 		this.queues = queues;
 		this.users = users;
 		this.audit = audit;
@@ -149,6 +152,7 @@ class TicketController {
 		model.addAttribute("canEdit", tickets.canEdit(t));
 		model.addAttribute("replies", tickets.replies(id));
 		model.addAttribute("surveys", tickets.surveys(id));
+		model.addAttribute("attachments", attachments.list(id));
 		model.addAttribute("tab", tab);
 		model.addAttribute("users", users.activeUsers());
 		model.addAttribute("priorities", ServiceVocabulary.PRIORITIES);
