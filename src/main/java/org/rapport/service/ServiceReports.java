@@ -32,12 +32,19 @@ public class ServiceReports {
 
 	private final UserDirectory users;
 
+	private final org.rapport.customers.ContactManagement contacts;
+
+	private final org.rapport.customers.AccountManagement accounts;
+
 	private final Clock clock;
 
-	ServiceReports(JdbcClient jdbc, TicketAccess access, UserDirectory users, Clock clock) {
+	ServiceReports(JdbcClient jdbc, TicketAccess access, UserDirectory users,
+			org.rapport.customers.ContactManagement contacts, org.rapport.customers.AccountManagement accounts, Clock clock) {
 		this.jdbc = jdbc;
 		this.access = access;
 		this.users = users;
+		this.contacts = contacts;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -97,6 +104,15 @@ public class ServiceReports {
 
 	@Transactional(readOnly = true)
 	public ServiceReport report(Instant from, Instant to, Long queueId) {
+		return report(from, to, queueId, null, null);
+	}
+
+	/**
+	 * The report, optionally for one queue, one contact or one account (the contact and account pages'
+	 * figures; NPS then counts only that contact's, or the account's contacts', answers).
+	 */
+	@Transactional(readOnly = true)
+	public ServiceReport report(Instant from, Instant to, Long queueId, Long contactId, Long accountId) {
 		Instant end = to == null ? clock.instant() : to;
 		Instant start = from == null ? end.minus(Duration.ofDays(30)) : from;
 		if (!start.isBefore(end)) {
@@ -110,6 +126,26 @@ public class ServiceReports {
 		q.and(access.visible(actor, q));
 		if (queueId != null) {
 			q.and("t.queue_id = " + q.param(queueId));
+		}
+		List<Long> npsContacts = null;
+		if (contactId != null) {
+			contacts.get(contactId);
+			q.and("t.contact_id = " + q.param(contactId));
+			npsContacts = List.of(contactId);
+		}
+		if (accountId != null) {
+			accounts.get(accountId);
+			q.and("t.account_id = " + q.param(accountId));
+			List<Long> ofAccount = new ArrayList<>();
+			String cursor = null;
+			do {
+				var page = contacts.list(new org.rapport.customers.ContactQuery(null, null, accountId, null, null, null, null,
+						200, cursor));
+				page.items().forEach(c -> ofAccount.add(c.id()));
+				cursor = page.nextCursor();
+			}
+			while (cursor != null && ofAccount.size() < 100_000);
+			npsContacts = ofAccount;
 		}
 		String f = q.param(Timestamp.from(start));
 		String e = q.param(Timestamp.from(end));
@@ -145,8 +181,10 @@ public class ServiceReports {
 
 		Object[] nps = jdbc.sql("""
 				select count(*) filter (where score >= 9), count(*) filter (where score <= 6), count(*) from surveys
-				where kind = 'nps' and answered_at >= ? and answered_at < ?""")
-			.params(Timestamp.from(start), Timestamp.from(end))
+				where kind = 'nps' and answered_at >= ? and answered_at < ? and contact_id = any(?)""".replace(
+				" and contact_id = any(?)", npsContacts == null ? " and cast(? as bigint[]) is not null" : " and contact_id = any(?)"))
+			.params(Timestamp.from(start), Timestamp.from(end),
+					npsContacts == null ? new Long[0] : npsContacts.toArray(Long[]::new))
 			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) })
 			.single();
 		long npsN = (long) nps[2];

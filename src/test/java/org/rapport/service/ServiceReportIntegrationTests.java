@@ -72,8 +72,10 @@ class ServiceReportIntegrationTests extends IntegrationTest {
 		ServiceFixtures.Team team = ServiceFixtures.team(api, admin, 2, "round-robin");
 		String[] categories = { "billing", "billing", "login", "login", "billing" };
 		long[] t = new long[5];
+		long[] contacts = new long[5];
 		for (int i = 0; i < 5; i++) {
 			long contact = ServiceFixtures.contact(api, admin, Api.unique("r" + i) + "@example.com");
+			contacts[i] = contact;
 			Map<String, Object> body = new HashMap<>();
 			body.put("subject", "Report " + i);
 			body.put("contactId", contact);
@@ -168,6 +170,17 @@ class ServiceReportIntegrationTests extends IntegrationTest {
 		assertThat(login.get("slaAttainment").asDouble()).isEqualTo(50.0);
 		assertThat(login.get("csat").asDouble()).isEqualTo(2.5);
 		assertThat(report.get("byQueue").get(0).get("resolved").asLong()).isEqualTo(4);
+
+		// one contact's figures (the contact page's): ticket 1 only; NPS of the first NPS contact only
+		JsonNode one = api.get("/api/v1/reports/service?from=2040-03-05&to=2040-03-07&contactId=" + contacts[0], admin).json();
+		assertThat(one.get("csat").asDouble()).isEqualTo(5.0);
+		assertThat(one.get("resolved").asLong()).isEqualTo(1);
+		assertThat(one.get("resolutionMedianMinutes").asDouble()).isEqualTo(120.0);
+		assertThat(one.get("npsResponses").asLong()).isZero();
+		JsonNode npsOne = api.get("/api/v1/reports/service?from=2040-03-05&to=2040-03-07&contactId=" + npsContacts.get(4),
+				admin).json();
+		assertThat(npsOne.get("nps").asDouble()).as("a single detractor").isEqualTo(-100.0);
+		assertThat(api.get("/api/v1/reports/service?contactId=987654321", admin).status()).isEqualTo(404);
 
 		assertThat(api.get("/api/v1/reports/service?from=2040-03-07&to=2040-03-05", admin).status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/reports/service?from=yesterday", admin).text()).contains("from");

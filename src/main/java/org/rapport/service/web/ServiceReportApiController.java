@@ -31,10 +31,11 @@ class ServiceReportApiController {
 	@Operation(summary = "Service metrics over [from, to)", description = "from, to: ISO date (UTC midnight) or date-time; "
 			+ "default the last 30 days. csat (mean 1–5), csatSatisfiedPercent (4–5), nps, firstResponseMedianMinutes, "
 			+ "resolutionMedianMinutes (and p90; business minutes), slaAttainment (%), backlog, reopenRate (%), "
-			+ "complaints; byAgent, byTeam, byQueue, byCategory. queueId narrows to one queue.")
+			+ "complaints; byAgent, byTeam, byQueue, byCategory. queueId, contactId or accountId narrow it to one queue, contact or account.")
 	ServiceReport report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) Long queueId) {
-		return reports.report(instant("from", from), instant("to", to), queueId);
+			@RequestParam(required = false) Long queueId, @RequestParam(required = false) Long contactId,
+			@RequestParam(required = false) Long accountId) {
+		return reports.report(instant("from", from), instant("to", to), queueId, contactId, accountId);
 	}
 
 	static Instant instant(String field, String text) {
