@@ -316,7 +316,7 @@ public class ServiceMailbox {
 		if (text == null) {
 			return "";
 		}
-		String t = text.replaceAll("[\\p{Cntrl}&&[^\\n\\r\\t]]", "").strip();
+		String t = text.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "").strip();
 		return t.codePointCount(0, t.length()) > 20000 ? t.substring(0, t.offsetByCodePoints(0, 19999)) + "…" : t;
 	}
 
