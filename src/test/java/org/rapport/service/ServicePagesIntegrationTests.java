@@ -51,6 +51,11 @@ class ServicePagesIntegrationTests extends IntegrationTest {
 			assertThat(zh.text()).as(path).containsAnyOf("工单", "客服", "满意度");
 		}
 		assertThat(b.get("/tickets/" + id + "?lang=zh-CN").text()).contains("等待客户").contains("计时已暂停");
+		Response contactPage = b.get("/contacts/" + contact + "?lang=en");
+		assertThat(contactPage.text()).contains("/reports/service?contactId=" + contact);
+		Response forContact = b.get("/reports/service?contactId=" + contact);
+		assertThat(forContact.status()).isEqualTo(200);
+		assertThat(forContact.text()).contains(subject).contains("id=\"scope-tickets\"");
 		Response publicForm = new Browser(api.base()).get("/forms/ticket?lang=zh-CN");
 		assertThat(publicForm.text()).contains("寻求帮助");
 	}

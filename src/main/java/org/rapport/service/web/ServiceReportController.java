@@ -10,6 +10,7 @@ import java.util.Map;
 import org.rapport.service.ServiceReports;
 import org.rapport.service.ServiceReports.Group;
 import org.rapport.service.ServiceReports.ServiceReport;
+import org.rapport.service.TicketManagement;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
@@ -26,14 +27,18 @@ class ServiceReportController {
 
 	private final ServiceReports reports;
 
+	private final TicketManagement tickets;
+
 	private final JsonMapper json;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
-	ServiceReportController(ServiceReports reports, JsonMapper json, MessageSource messages, Clock clock) {
+	ServiceReportController(ServiceReports reports, TicketManagement tickets, JsonMapper json, MessageSource messages,
+			Clock clock) {
 		this.reports = reports;
+		this.tickets = tickets;
 		this.json = json;
 		this.messages = messages;
 		this.clock = clock;
@@ -41,11 +46,20 @@ class ServiceReportController {
 
 	@GetMapping("/reports/service")
 	String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Long contactId, @RequestParam(required = false) Long accountId, Model model) {
 		LocalDate end = to == null ? LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1) : to;
-		LocalDate start = from == null ? end.minusDays(30) : from;
+		boolean one = contactId != null || accountId != null;
+		// a contact's or account's page shows their last year; the desk's dashboard the last 30 days
+		LocalDate start = from == null ? end.minusDays(one ? 365 : 30) : from;
 		ServiceReport r = reports.report(start.atStartOfDay(ZoneOffset.UTC).toInstant(),
-				end.atStartOfDay(ZoneOffset.UTC).toInstant(), null);
+				end.atStartOfDay(ZoneOffset.UTC).toInstant(), null, contactId, accountId);
+		model.addAttribute("contactId", contactId);
+		model.addAttribute("accountId", accountId);
+		if (one) {
+			model.addAttribute("tickets", tickets.list(new TicketManagement.TicketQuery(false, null, null, null, contactId,
+					accountId, null, null, 50, null)).items());
+		}
 		model.addAttribute("r", r);
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
