@@ -75,11 +75,25 @@ class DemoData implements ApplicationRunner {
 
 	private final TargetManagement targets;
 
+	private final org.rapport.service.QueueManagement queues;
+
+	private final org.rapport.service.TicketManagement tickets;
+
+	private final org.rapport.service.SurveyManagement surveys;
+
+	private final org.rapport.platform.UserDirectory directory;
+
 	DemoData(UserAccounts users, AccountManagement accounts, ContactManagement contacts,
 			ActivityManagement activities, CustomFieldManagement customFields, JdbcClient jdbc,
 			PlatformTransactionManager transactions, Clock clock, CurrencyManagement currencies,
 			ProductManagement products, LeadManagement leads, DealManagement deals, QuoteManagement quotes,
-			OrderManagement orders, TargetManagement targets) {
+			OrderManagement orders, TargetManagement targets, org.rapport.service.QueueManagement queues,
+			org.rapport.service.TicketManagement tickets, org.rapport.service.SurveyManagement surveys,
+			org.rapport.platform.UserDirectory directory) {
+		this.queues = queues;
+		this.tickets = tickets;
+		this.surveys = surveys;
+		this.directory = directory;
 		this.currencies = currencies;
 		this.products = products;
 		this.leads = leads;
@@ -136,6 +150,8 @@ class DemoData implements ApplicationRunner {
 			DemoSales.Summary sales = new DemoSales(accounts, users, currencies, products, leads, deals, quotes, orders,
 					targets, clock).fill();
 			log.info("Demo sales year: {} deals, {} fulfilled orders", sales.deals(), sales.orders());
+			DemoService.Summary service = new DemoService(contacts, directory, queues, tickets, surveys).fill();
+			log.info("Demo service desk: {} queues, {} tickets", service.queues(), service.tickets());
 			log.info("Demo data made in {} ms", (System.nanoTime() - started) / 1_000_000);
 			return Optional.of(summary);
 		});
