@@ -127,7 +127,12 @@ public interface TableWriter extends AutoCloseable {
 				throw new UncheckedIOException(ex);
 			}
 			finally {
-				workbook.close();
+				try {
+					workbook.close();
+				}
+				catch (IOException ex) {
+					// the temporary files of SXSSF are gone with the workbook either way
+				}
 			}
 		}
 
