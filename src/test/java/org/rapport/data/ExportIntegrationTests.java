@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExportIntegrationTests extends IntegrationTest {
 
 	private static final List<String> DANGEROUS = List.of("=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)",
-			"\tTAB", "=cmd|' /C calc'!A0");
+			"=cmd|' /C calc'!A0");
 
 	private byte[] download(String path, String token) throws Exception {
 		HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.uri(path))

@@ -39,7 +39,7 @@ class ImportContractIntegrationTests extends IntegrationTest {
 		assertThat(r.status()).as(r.text()).isEqualTo(200);
 		List<JsonNode> items = new ArrayList<>();
 		r.json().get("items").forEach(items::add);
-		items.sort(Comparator.comparing(n -> n.get("title").asString()));
+		items.sort(Comparator.comparing(n -> String.valueOf(n.get("title"))));
 		return items;
 	}
 
@@ -209,6 +209,51 @@ class ImportContractIntegrationTests extends IntegrationTest {
 		assertThat(second.get("rowsWritten").asLong()).isEqualTo(1);
 		assertThat(contactsTagged(token, tag)).extracting(c -> c.get("lastName").asString())
 			.containsExactlyInAnyOrder("Turing", "Shannon");
+	}
+
+	@Test
+	void accountsAndLeadsImportAndXlsxIsReadLikeCsv() throws Exception {
+		String token = admin();
+		String tag = Api.unique("acc");
+		String accounts = "Company,Website,Phone,City\n" + tag + " Widgets Ltd,https://" + tag + ".example,+44 20 7946 0001,Leeds\n"
+				+ tag + " Gadgets GmbH,,+49 30 1234567,Berlin\n";
+		JsonNode a = Imports.await(api, token, Imports.upload(api, token, "accounts.csv", accounts.getBytes(StandardCharsets.UTF_8),
+				Imports.fields("entity", "accounts")).id(), 60_000).json();
+		assertThat(a.get("status").asString()).isEqualTo("done");
+		assertThat(a.get("rowsWritten").asLong()).isEqualTo(2);
+		JsonNode found = api.get("/api/v1/accounts?q=" + Api.q(tag), token).json();
+		assertThat(found.get("items").valueStream().map(n -> n.get("name").asString()).toList())
+			.containsExactlyInAnyOrder(tag + " Widgets Ltd", tag + " Gadgets GmbH");
+		// the same company with another legal form is a duplicate: skipped
+		JsonNode again = Imports.await(api, token, Imports.upload(api, token, "accounts.csv",
+				("name,city,phone\n" + tag + " Widgets Limited,Leeds,020 7946 0001\n").getBytes(StandardCharsets.UTF_8),
+				Imports.fields("entity", "accounts", "defaultCountry", "GB")).id(), 60_000).json();
+		assertThat(again.get("rowsSkipped").asLong()).isEqualTo(1);
+
+		String leads = "First Name,Last Name,Email,Company\nLena,Lead,lena." + tag + "@example.com,Lead Co " + tag + "\n";
+		JsonNode l = Imports.await(api, token, Imports.upload(api, token, "leads.csv", leads.getBytes(StandardCharsets.UTF_8),
+				Imports.fields("entity", "leads")).id(), 60_000).json();
+		assertThat(l.get("rowsWritten").asLong()).as(l.toString()).isEqualTo(1);
+		assertThat(api.get("/api/v1/leads?q=" + Api.q("lena." + tag), token).json().get("items").size()).isEqualTo(1);
+
+		java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+		try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+			var sheet = book.createSheet("People");
+			String[][] cells = { { "firstName", "lastName", "email", "tags" }, { "Xia", "Lin", "xl." + tag + "@example.com", tag },
+					{ "Yan", "Zhou", "yz." + tag + "@example.com", tag } };
+			for (int r = 0; r < cells.length; r++) {
+				var row = sheet.createRow(r);
+				for (int c = 0; c < cells[r].length; c++) {
+					row.createCell(c).setCellValue(cells[r][c]);
+				}
+			}
+			book.write(xlsx);
+		}
+		JsonNode x = Imports.await(api, token, Imports.upload(api, token, "people.xlsx", xlsx.toByteArray(),
+				Imports.fields("entity", "contacts")).id(), 60_000).json();
+		assertThat(x.get("format").asString()).isEqualTo("xlsx");
+		assertThat(x.get("rowsWritten").asLong()).isEqualTo(2);
+		assertThat(contactsTagged(token, tag)).hasSize(2);
 	}
 
 }

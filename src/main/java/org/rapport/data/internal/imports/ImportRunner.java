@@ -89,6 +89,15 @@ public class ImportRunner {
 		this.batchSize = batchSize;
 	}
 
+	/** Another run of the same import has committed rows this run was about to write. */
+	static final class CheckpointMoved extends RuntimeException {
+
+		CheckpointMoved(long id) {
+			super("Import " + id + " is being run by another execution");
+		}
+
+	}
+
 	/** Thrown by the fault injection. */
 	static final class SimulatedCrash extends RuntimeException {
 
@@ -127,7 +136,14 @@ public class ImportRunner {
 			log.info("Import {} of {} starts: {} rows", id, job.entity(), job.rowsTotal());
 		}
 		try {
-			boolean completed = process(job);
+			boolean completed;
+			try {
+				completed = process(job);
+			}
+			catch (CheckpointMoved ex) {
+				log.warn(ex.getMessage() + "; this run stops");
+				return;
+			}
 			if (completed) {
 				finish(id, "done", null);
 				log.info("Import {} done", id);
@@ -227,12 +243,17 @@ public class ImportRunner {
 	/** Writes one batch and its checkpoint in one transaction; false if cancellation was requested. */
 	private boolean writeBatch(Job job, List<Cleaned> rows) {
 		return Boolean.TRUE.equals(batchTx.execute(status -> {
-			Boolean cancel = jdbc.sql("select cancel_requested from imports where id = ? for update")
+			// the row lock serialises batches; a checkpoint that moved means another run of this import is
+			// active (a revived execution while the first still lives): leave the rows to it
+			Map<String, Object> state = jdbc.sql("select cancel_requested, checkpoint_row from imports where id = ? for update")
 				.param(job.id())
-				.query(Boolean.class)
-				.single();
-			if (cancel) {
+				.query()
+				.singleRow();
+			if (Boolean.TRUE.equals(state.get("cancel_requested"))) {
 				return false;
+			}
+			if (((Number) state.get("checkpoint_row")).longValue() != rows.get(0).row() - 1) {
+				throw new CheckpointMoved(job.id());
 			}
 			EntityWriter writer = writer(job.entity());
 			long written = 0, updated = 0, skipped = 0, rejected = 0, candidates = 0;
