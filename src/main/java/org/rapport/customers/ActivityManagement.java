@@ -250,6 +250,23 @@ public class ActivityManagement {
 		return new Page<>(present(rows.stream().limit(limit).map(Row::view).toList()), next);
 	}
 
+	/**
+	 * When each of the given contacts last had an activity (contacts without any are absent). For
+	 * the data module's stale-record check; the caller already sees these contacts.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Instant> lastActivityAt(java.util.Collection<Long> contactIds) {
+		Map<Long, Instant> last = new LinkedHashMap<>();
+		if (contactIds.isEmpty()) {
+			return last;
+		}
+		jdbc.sql("select contact_id, max(occurred_at) from activities where contact_id = any(?) group by contact_id")
+			.param(contactIds.toArray(Long[]::new))
+			.query((rs, i) -> last.put(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.list();
+		return last;
+	}
+
 	/** The actor's open tasks, soonest due first (overdue ones first of all). */
 	@Transactional(readOnly = true)
 	public List<ActivityView> openTasks(long ownerId, int limit) {

@@ -213,6 +213,50 @@ public class ContactManagement {
 		events.publishEvent(new ContactDeleted(id, actor.id()));
 	}
 
+	/**
+	 * Removes a contact merged into another, keeping its whole row under the merge id so that
+	 * {@link #restoreMerged} can bring it back with its id. Its references must have been moved
+	 * first ({@link ContactReferences}). Audited as "merge" (the record's history stays in the audit
+	 * log) and announced as {@link ContactDeleted}.
+	 */
+	@Transactional
+	public void mergeAway(long mergedId, long survivorId, long mergeId) {
+		Actor actor = Actor.current();
+		Row before = find(mergedId).filter(r -> access.canSee(actor, TYPE, mergedId, r.view().ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, mergedId));
+		access.requireDelete(actor, TYPE, before.view().ownerId());
+		jdbc.sql("""
+				insert into contact_merge_snapshots (merge_id, contact_id, survivor_id, row)
+				select ?, id, ?, to_jsonb(c) from contacts c where id = ?""")
+			.params(mergeId, survivorId, mergedId)
+			.update();
+		jdbc.sql("delete from contacts where id = ?").param(mergedId).update();
+		access.dropShares(TYPE, mergedId);
+		var changes = new ArrayList<>(FieldChanges.between(auditFields(before.view().fields()), null, PERSONAL));
+		changes.add(new AuditTrail.FieldChange("mergedInto", null, Long.toString(survivorId)));
+		audit.record(new AuditEvent("merge", TYPE, Long.toString(mergedId), before.view().displayName(), changes));
+		events.publishEvent(new ContactDeleted(mergedId, actor.id()));
+	}
+
+	/** Brings back, with its id, the contact a merge removed; returns its id. */
+	@Transactional
+	public long restoreMerged(long mergeId) {
+		Actor actor = Actor.current();
+		Long id = jdbc.sql("select contact_id from contact_merge_snapshots where merge_id = ?").param(mergeId)
+			.query(Long.class).optional().orElseThrow(() -> new RecordNotFound("merge", mergeId));
+		jdbc.sql("""
+				insert into contacts select (jsonb_populate_record(null::contacts, row)).*
+				from contact_merge_snapshots where merge_id = ?""")
+			.param(mergeId)
+			.update();
+		jdbc.sql("delete from contact_merge_snapshots where merge_id = ?").param(mergeId).update();
+		ContactView view = find(id).orElseThrow().view();
+		audit.record(new AuditEvent("restore", TYPE, Long.toString(id), view.displayName(),
+				FieldChanges.between(null, auditFields(view.fields()), PERSONAL)));
+		events.publishEvent(new ContactCreated(id, actor.id()));
+		return id;
+	}
+
 	@Transactional(readOnly = true)
 	public Page<ContactView> list(ContactQuery query) {
 		Actor actor = Actor.current();

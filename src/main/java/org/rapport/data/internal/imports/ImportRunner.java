@@ -1,0 +1,365 @@
+package org.rapport.data.internal.imports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+
+import org.rapport.customers.AccountManagement;
+import org.rapport.customers.ContactManagement;
+import org.rapport.customers.CustomFieldDefinition;
+import org.rapport.customers.CustomFieldManagement;
+import org.rapport.data.internal.imports.EntityWriter.Existing;
+import org.rapport.data.internal.imports.RowCleaner.Cleaned;
+import org.rapport.data.internal.imports.RowCleaner.RowError;
+import org.rapport.data.internal.matching.DuplicateDetector;
+import org.rapport.platform.RapportException;
+import org.rapport.sales.LeadManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import: reads the stored file from the row after the checkpoint, cleans each row,
+ * decides what to do with duplicates and writes through the owning module's facade. Rows go in
+ * batches; a batch's records, its errors, its duplicate candidates, the counters and the new
+ * checkpoint are committed in <em>one</em> transaction, so after a crash or restart the job resumes
+ * after the last committed batch and no row is written twice or lost. Each row is written inside a
+ * savepoint, so a row the facade refuses becomes a row error without undoing its batch.
+ */
+@Component
+public class ImportRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+	/** Attempts (runs started) after which a failing import is marked failed instead of retried. */
+	static final int MAX_ATTEMPTS = 5;
+
+	/**
+	 * Fault injection for tests of crash recovery: when it answers true for a row number, the batch
+	 * holding that row fails after its rows were written and before it commits, like a process dying
+	 * there. Always {@code null} in production.
+	 */
+	static volatile LongPredicate crashBeforeCommit;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate batchTx;
+
+	private final TransactionTemplate rowTx;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	private final ContactManagement contacts;
+
+	private final AccountManagement accounts;
+
+	private final LeadManagement leads;
+
+	private final CustomFieldManagement customFields;
+
+	private final int batchSize;
+
+	ImportRunner(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, JsonMapper json,
+			ContactManagement contacts, AccountManagement accounts, LeadManagement leads,
+			CustomFieldManagement customFields, @Value("${rapport.data.import-batch-size:200}") int batchSize) {
+		this.jdbc = jdbc;
+		this.batchTx = new TransactionTemplate(transactions);
+		this.rowTx = new TransactionTemplate(transactions);
+		this.rowTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.clock = clock;
+		this.json = json;
+		this.contacts = contacts;
+		this.accounts = accounts;
+		this.leads = leads;
+		this.customFields = customFields;
+		this.batchSize = batchSize;
+	}
+
+	/** Another run of the same import has committed rows this run was about to write. */
+	static final class CheckpointMoved extends RuntimeException {
+
+		CheckpointMoved(long id) {
+			super("Import " + id + " is being run by another execution");
+		}
+
+	}
+
+	/** Thrown by the fault injection. */
+	static final class SimulatedCrash extends RuntimeException {
+
+		SimulatedCrash(long row) {
+			super("Simulated crash before committing the batch with row " + row);
+		}
+
+	}
+
+	private record Job(long id, String entity, String status, String encoding, boolean bom, String format, char delimiter,
+			List<String> headers, Map<String, String> mapping, String duplicates, boolean dryRun, String defaultCountry,
+			long rowsTotal, long checkpoint, int attempts, boolean cancelRequested) {
+	}
+
+	/** Runs (or resumes) the import; returns normally when it is done, cancelled or given up as failed. */
+	public void run(long id) {
+		Job job = load(id);
+		if (job == null || job.status().equals("draft") || job.status().equals("done") || job.status().equals("failed")
+				|| job.status().equals("cancelled")) {
+			return;
+		}
+		if (job.cancelRequested()) {
+			finish(id, "cancelled", null);
+			return;
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update imports set status = 'running', attempts = attempts + 1, resumes = resumes + case when checkpoint_row > 0 then 1 else 0 end,
+				  started_at = coalesce(started_at, ?), updated_at = ? where id = ?""")
+			.params(java.sql.Timestamp.from(now), java.sql.Timestamp.from(now), id)
+			.update();
+		if (job.checkpoint() > 0) {
+			log.info("Import {} resumes after row {} of {}", id, job.checkpoint(), job.rowsTotal());
+		}
+		else {
+			log.info("Import {} of {} starts: {} rows", id, job.entity(), job.rowsTotal());
+		}
+		try {
+			boolean completed;
+			try {
+				completed = process(job);
+			}
+			catch (CheckpointMoved ex) {
+				log.warn(ex.getMessage() + "; this run stops");
+				return;
+			}
+			if (completed) {
+				finish(id, "done", null);
+				log.info("Import {} done", id);
+			}
+			else {
+				finish(id, "cancelled", null);
+				log.info("Import {} cancelled", id);
+			}
+		}
+		catch (RuntimeException ex) {
+			if (job.attempts() + 1 >= MAX_ATTEMPTS) {
+				log.error("Import {} failed after {} attempts", id, job.attempts() + 1, ex);
+				finish(id, "failed", ex.getMessage());
+				return;
+			}
+			log.warn("Import {} interrupted ({}); it resumes from its last checkpoint", id, ex.toString());
+			throw ex;
+		}
+	}
+
+	private void finish(long id, String status, String error) {
+		jdbc.sql("update imports set status = ?, error = ?, finished_at = ?, updated_at = ?, version = version + 1 where id = ?")
+			.params(status, error == null ? null : error.substring(0, Math.min(error.length(), 1000)),
+					java.sql.Timestamp.from(clock.instant()), java.sql.Timestamp.from(clock.instant()), id)
+			.update();
+	}
+
+	private Job load(long id) {
+		return jdbc.sql("""
+				select id, entity, status, encoding, delimiter, format, headers::text headers, mapping::text mapping, duplicates,
+				  dry_run, default_country, rows_total, checkpoint_row, attempts, cancel_requested
+				from imports where id = ?""")
+			.param(id)
+			.query((rs, n) -> {
+				String enc = rs.getString("encoding");
+				boolean bom = enc != null && enc.endsWith("+BOM");
+				String delimiter = rs.getString("delimiter");
+				return new Job(rs.getLong("id"), rs.getString("entity"), rs.getString("status"),
+						bom ? enc.substring(0, enc.length() - 4) : enc, bom, rs.getString("format"),
+						delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0),
+						json.readValue(rs.getString("headers"), new TypeReference<List<String>>() {
+						}), json.readValue(rs.getString("mapping"), new TypeReference<Map<String, String>>() {
+						}), rs.getString("duplicates"), rs.getBoolean("dry_run"), rs.getString("default_country"),
+						rs.getLong("rows_total"), rs.getLong("checkpoint_row"), rs.getInt("attempts"),
+						rs.getBoolean("cancel_requested"));
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	/** Processes the rows after the checkpoint; false when cancelled. */
+	private boolean process(Job job) {
+		Map<String, String> customTypes = new java.util.HashMap<>();
+		if (!job.entity().equals("leads")) {
+			for (CustomFieldDefinition d : customFields.definitions(job.entity().equals("contacts") ? "contact" : "account")) {
+				customTypes.put(d.key(), d.type());
+			}
+		}
+		RowCleaner cleaner = new RowCleaner(job.entity(), job.headers(), job.mapping(), job.defaultCountry(), customTypes);
+		ImportFiles.Inspection inspection = new ImportFiles.Inspection(job.format(), job.encoding(), job.bom(),
+				job.delimiter(), job.headers(), job.rowsTotal(), List.of());
+		List<Cleaned> batch = new ArrayList<>(batchSize);
+		boolean[] cancelled = { false };
+		long[] lastLog = { System.nanoTime() };
+		ImportFiles.read(ImportChunks.reader(jdbc, job.id()), inspection, job.checkpoint(), (rowNo, values) -> {
+			batch.add(cleaner.clean(rowNo, values));
+			if (batch.size() >= batchSize) {
+				cancelled[0] = !writeBatch(job, batch);
+				batch.clear();
+				if (System.nanoTime() - lastLog[0] > Duration.ofSeconds(5).toNanos()) {
+					lastLog[0] = System.nanoTime();
+					logProgress(job.id());
+				}
+			}
+			return !cancelled[0];
+		});
+		if (cancelled[0]) {
+			return false;
+		}
+		if (!batch.isEmpty()) {
+			return writeBatch(job, batch);
+		}
+		return true;
+	}
+
+	private void logProgress(long id) {
+		jdbc.sql("select rows_read, rows_total, rows_written, rows_rejected from imports where id = ?")
+			.param(id)
+			.query((rs, n) -> {
+				log.info("Import {}: {} of {} rows read, {} written, {} rejected", id, rs.getLong(1), rs.getLong(2),
+						rs.getLong(3), rs.getLong(4));
+				return null;
+			})
+			.list();
+	}
+
+	/** Writes one batch and its checkpoint in one transaction; false if cancellation was requested. */
+	private boolean writeBatch(Job job, List<Cleaned> rows) {
+		return Boolean.TRUE.equals(batchTx.execute(status -> {
+			// the row lock serialises batches; a checkpoint that moved means another run of this import is
+			// active (a revived execution while the first still lives): leave the rows to it
+			Map<String, Object> state = jdbc.sql("select cancel_requested, checkpoint_row from imports where id = ? for update")
+				.param(job.id())
+				.query()
+				.singleRow();
+			if (Boolean.TRUE.equals(state.get("cancel_requested"))) {
+				return false;
+			}
+			if (((Number) state.get("checkpoint_row")).longValue() != rows.get(0).row() - 1) {
+				throw new CheckpointMoved(job.id());
+			}
+			EntityWriter writer = writer(job.entity());
+			long written = 0, updated = 0, skipped = 0, rejected = 0, candidates = 0;
+			List<RowError> errors = new ArrayList<>();
+			for (Cleaned row : rows) {
+				if (!row.valid()) {
+					errors.addAll(row.errors());
+					rejected++;
+					continue;
+				}
+				Existing existing = writer.findExisting(row);
+				String action = existing == null ? "create" : job.duplicates();
+				if (job.dryRun()) {
+					if (action.equals("skip")) {
+						skipped++;
+					}
+					continue;
+				}
+				if (action.equals("skip")) {
+					skipped++;
+					continue;
+				}
+				try {
+					long recordId = rowTx.execute(s -> {
+						if (action.equals("update")) {
+							writer.update(existing.id(), row);
+							return existing.id();
+						}
+						return writer.create(row);
+					});
+					jdbc.sql("insert into import_rows (import_id, row_no, record_id, action) values (?, ?, ?, ?)")
+						.params(job.id(), row.row(), recordId, action.equals("update") ? "updated" : "created")
+						.update();
+					if (action.equals("update")) {
+						updated++;
+					}
+					else {
+						written++;
+						if (existing != null && candidate(job, existing, recordId)) {
+							candidates++;
+						}
+					}
+				}
+				catch (RapportException ex) {
+					writer.rolledBack();
+					rejected++;
+					errors.addAll(rowErrors(row, ex, job.mapping()));
+				}
+			}
+			for (RowError e : errors) {
+				jdbc.sql("insert into import_errors (import_id, row_no, column_name, value, reason) values (?, ?, ?, ?, ?)")
+					.params(job.id(), e.row(), e.column(), e.value(), e.reason())
+					.update();
+			}
+			long last = rows.get(rows.size() - 1).row();
+			LongPredicate crash = crashBeforeCommit;
+			if (crash != null && rows.stream().anyMatch(r -> crash.test(r.row()))) {
+				throw new SimulatedCrash(last);
+			}
+			jdbc.sql("""
+					update imports set checkpoint_row = ?, rows_read = ?, rows_written = rows_written + ?,
+					  rows_updated = rows_updated + ?, rows_skipped = rows_skipped + ?, rows_rejected = rows_rejected + ?,
+					  updated_at = ? where id = ?""")
+				.params(last, last, written + updated, updated, skipped, rejected, java.sql.Timestamp.from(clock.instant()),
+						job.id())
+				.update();
+			return true;
+		}));
+	}
+
+	/** Records a pair the import created although it looked like an existing record. */
+	private boolean candidate(Job job, Existing existing, long createdId) {
+		if (job.entity().equals("leads")) {
+			return false;
+		}
+		return jdbc.sql("""
+				insert into duplicate_candidates (entity, left_id, right_id, score, reasons, source, found_at)
+				values (?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (entity, left_id, right_id) do nothing""")
+			.params(job.entity(), Math.min(existing.id(), createdId), Math.max(existing.id(), createdId), existing.score(),
+					json.writeValueAsString(existing.reasons()), "import:" + job.id(), java.sql.Timestamp.from(clock.instant()))
+			.update() > 0;
+	}
+
+	private static List<RowError> rowErrors(Cleaned row, RapportException ex, Map<String, String> mapping) {
+		List<RowError> errors = new ArrayList<>();
+		if (ex.fieldProblems().isEmpty()) {
+			errors.add(new RowError(row.row(), null, null, ex.getMessage()));
+		}
+		for (var p : ex.fieldProblems()) {
+			String field = EntityWriter.apiField(p.field());
+			String column = mapping.entrySet().stream().filter(e -> e.getValue().equals(field)).map(Map.Entry::getKey)
+				.findFirst().orElse(field);
+			String value = field == null ? null : field.startsWith("cf.") ? row.custom().get(field.substring(3)) : row.get(field);
+			errors.add(new RowError(row.row(), column, value, p.message()));
+		}
+		return errors;
+	}
+
+	private EntityWriter writer(String entity) {
+		DuplicateDetector detector = new DuplicateDetector();
+		return switch (entity) {
+			case "contacts" -> new ContactWriter(contacts, accounts, detector);
+			case "accounts" -> new AccountWriter(accounts, detector);
+			case "leads" -> new LeadWriter(leads, detector);
+			default -> throw new IllegalStateException("No writer for " + entity);
+		};
+	}
+
+}

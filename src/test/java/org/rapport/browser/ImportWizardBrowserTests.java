@@ -1,0 +1,101 @@
+package org.rapport.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rapport.support.IntegrationTest;
+
+/**
+ * The import wizard in a real browser: a GBK file with Chinese names uploaded, its encoding and
+ * delimiter shown, a dry run, then the real run with the progress page polling until done; then
+ * the duplicates queue, the data quality page and the export buttons, in both languages.
+ */
+class ImportWizardBrowserTests extends IntegrationTest {
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@BeforeAll
+	static void launch() {
+		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(MainFlowBrowserTests.chromium())
+			.setHeadless(true)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void uploadPreviewDryRunThenRunWithProgress() throws Exception {
+		String unique = Long.toString(System.nanoTime() % 100_000_000L);
+		Path file = Files.createTempFile("wizard", ".csv");
+		Files.write(file, ("姓名;手机;邮箱;标签\n张晓明;138 1234 5678;zxm" + unique + "@wizard.cn;w" + unique + "\n"
+				+ "欧阳娜娜;139 0000 1111;oyn" + unique + "@wizard.cn;w" + unique + "\n"
+				+ "李四;12;ls" + unique + "@wizard.cn;w" + unique + "\n").getBytes(Charset.forName("GBK")));
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			page.navigate(api.base() + "/login");
+			page.getByLabel("User name").fill("admin");
+			page.getByLabel("Password").fill(ADMIN_PASSWORD);
+			page.locator("button[type=submit]").click();
+
+			page.navigate(api.base() + "/data");
+			page.locator("#file").setInputFiles(file);
+			page.locator("#entity").selectOption("contacts");
+			page.locator("#upload").click();
+			assertThat(page.locator("#detected-encoding")).hasText("GB18030");
+			assertThat(page.locator("#detected-delimiter")).hasText(";");
+			assertThat(page.locator("#detected-rows")).hasText("3");
+			assertThat(page.locator("#map0")).hasValue("fullName");
+			page.locator("#defaultCountry").fill("CN");
+			page.locator("#start").click();
+
+			assertThat(page.locator("#import-status")).hasText("Done", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+			assertThat(page.locator("#rows-rejected")).hasText("1");
+			assertThat(page.locator("#rows-written")).hasText("0");
+			assertThat(page.locator("#error-table")).containsText("Not a valid phone number");
+			page.locator("#run-for-real").click();
+			assertThat(page.locator("#import-status")).hasText("Done", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+			assertThat(page.locator("#rows-written")).hasText("2");
+
+			page.navigate(api.base() + "/contacts?tag=w" + unique);
+			assertThat(page.locator("#main")).containsText("娜娜");
+			assertThat(page.locator("#export-csv")).hasAttribute("href", Pattern.compile("/api/v1/contacts/export\\?format=csv.*tag=w" + unique));
+
+			page.navigate(api.base() + "/data/duplicates");
+			assertThat(page.locator("#duplicates-table")).isVisible();
+			page.navigate(api.base() + "/data/quality?show=stale");
+			assertThat(page.locator("#examined")).not().hasText("0");
+			page.navigate(api.base() + "/data?lang=zh-CN");
+			assertThat(page.locator("h1")).hasText("导入");
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
+}
