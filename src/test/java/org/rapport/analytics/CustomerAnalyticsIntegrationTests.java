@@ -87,6 +87,42 @@ class CustomerAnalyticsIntegrationTests extends IntegrationTest {
 			.map(m -> m.get("name").asString())).contains("sentiment-default");
 	}
 
+	@Test
+	void dashboardCustomerAndRegistryPagesRenderInBothLanguages() {
+		String admin = admin();
+		String tag = Api.unique("pg");
+		long lamp = product(admin, tag + "-lamp", "Desk lamp " + tag);
+		long customer = contact(admin, "Grace", tag);
+		LocalDate today = LocalDate.now(clock);
+		order(admin, customer, today.minusDays(20), List.of(lamp), "12.50");
+		order(admin, customer, today.minusDays(3), List.of(lamp), "12.50");
+		api.post("/api/v1/activities", admin, Map.of("type", "note", "subject", "Call", "body", "Great support, very happy",
+				"contactId", customer));
+
+		org.rapport.support.Browser browser = new org.rapport.support.Browser(api.base());
+		browser.login("admin", ADMIN_PASSWORD);
+		Response contactPage = browser.get("/contacts/" + customer);
+		assertThat(contactPage.text()).contains("/analytics/customers/" + customer);
+
+		Response dashboard = browser.get("/analytics", Map.of("Accept-Language", "en"));
+		assertThat(dashboard.status()).as(dashboard.text()).isEqualTo(200);
+		assertThat(dashboard.text()).contains("Repeat-purchase rate", "Loyalty index", "Average order value",
+				"revenue from repeat customers ÷ revenue", "data-chart", "Champions");
+		Response dashboardZh = browser.get("/analytics", Map.of("Accept-Language", "zh-CN"));
+		assertThat(dashboardZh.text()).contains("复购率", "忠诚度指数", "冠军客户");
+
+		Response page = browser.get("/analytics/customers/" + customer, Map.of("Accept-Language", "en"));
+		assertThat(page.status()).as(page.text()).isEqualTo(200);
+		assertThat(page.text()).contains("id=\"rfm-segment\"", "Lifetime value", "Churn risk", "Sentiment", "Positive",
+				"Recommended products");
+		assertThat(browser.get("/analytics/customers/" + customer, Map.of("Accept-Language", "zh-CN")).text())
+			.contains("客户终身价值", "流失风险", "正面");
+
+		Response models = browser.get("/analytics/models", Map.of("Accept-Language", "en"));
+		assertThat(models.status()).isEqualTo(200);
+		assertThat(models.text()).contains("sentiment-default", "Model registry");
+	}
+
 	private long product(String token, String sku, String name) {
 		Response r = api.post("/api/v1/products", token, Map.of("sku", sku, "name", name));
 		assertThat(r.status()).as(r.text()).isEqualTo(201);
