@@ -288,6 +288,39 @@ public class SalesReports {
 		return List.copyOf(months.values());
 	}
 
+	/**
+	 * A line of a fulfilled order placed by a contact, for analytics.
+	 *
+	 * @param orderId the order
+	 * @param contactId who placed it
+	 * @param orderDate order date
+	 * @param productId catalogue product, or {@code null} for a free-text line
+	 * @param product product name (or the line's description)
+	 * @param quantity quantity (negative on an adjusting order's returns)
+	 * @param net line net (after discount, before tax) in the corporate currency at the order date's rate
+	 */
+	public record FulfilledOrderLine(long orderId, long contactId, LocalDate orderDate, Long productId, String product,
+			BigDecimal quantity, BigDecimal net) {
+	}
+
+	/**
+	 * Every line of the fulfilled orders with a contact dated from {@code from} to {@code to}, oldest
+	 * first, across all owners: analytics needs the whole customer base for quintiles, model fits and
+	 * co-occurrence, and answers only about contacts the actor may see.
+	 */
+	@Transactional(readOnly = true)
+	public List<FulfilledOrderLine> fulfilledOrderLines(LocalDate from, LocalDate to) {
+		String net = CurrencyManagement.toCorporateSql("l.net", "o.currency", "o.order_date");
+		return jdbc.sql("select o.id, o.contact_id, o.order_date, l.product_id, coalesce(p.name, l.description), l.quantity, "
+				+ net + " from orders o join order_lines l on l.order_id = o.id left join products p on p.id = l.product_id"
+				+ " where o.status = 'fulfilled' and o.contact_id is not null and o.order_date between ? and ?"
+				+ " order by o.order_date, o.id, l.position")
+			.params(Date.valueOf(from), Date.valueOf(to))
+			.query((rs, i) -> new FulfilledOrderLine(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
+					rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+			.list();
+	}
+
 	/** Won revenue per month over the last {@code months} whole months before {@code until} (for forecasting). */
 	@Transactional(readOnly = true)
 	public double[] wonSeries(YearMonth until, int months, Filter scope) {

@@ -1,0 +1,361 @@
+package org.rapport.analytics;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.rapport.analytics.churn.ChurnMetrics;
+import org.rapport.analytics.churn.ChurnPipeline;
+import org.rapport.analytics.recommend.CoOccurrenceRecommender;
+import org.rapport.analytics.recommend.Purchases;
+import org.rapport.analytics.recommend.Recommendation;
+import org.rapport.analytics.segments.Rfm;
+import org.rapport.customers.ActivityManagement;
+import org.rapport.customers.ActivityQuery;
+import org.rapport.customers.ActivityView;
+import org.rapport.customers.ContactManagement;
+import org.rapport.platform.RapportException;
+import org.rapport.sales.SalesReports;
+import org.rapport.sales.SalesReports.FulfilledOrderLine;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * One customer's analytics from Rapport's own data: RFM score and segment, lifetime value, churn
+ * risk with its reasons, the sentiment of their activities and products to recommend, all computed
+ * from the sales module's fulfilled orders of the last {@value #HISTORY_YEARS} years (the whole
+ * customer base, for quintiles, model fits and co-occurrence), answered only for a contact the actor
+ * may see.
+ */
+@Service
+public class CustomerAnalytics {
+
+	static final int HISTORY_YEARS = 3;
+
+	/** A customer who has not ordered for this many days after a snapshot counts as churned. */
+	public static final int CHURN_DAYS = 90;
+
+	/** Fewest customers (and of each outcome) the churn model trains on; below it, 1 − P(alive) stands in. */
+	static final int MIN_CHURN_TRAINING = 20;
+
+	static final int MIN_CHURN_CLASS = 5;
+
+	public static final String CHURN_MODEL = "churn-rapport";
+
+	private final SalesReports sales;
+
+	private final ContactManagement contacts;
+
+	private final ActivityManagement activities;
+
+	private final ClvAnalysis clv;
+
+	private final SentimentAnalysis sentiment;
+
+	private final ModelRegistry registry;
+
+	private final Clock clock;
+
+	CustomerAnalytics(SalesReports sales, ContactManagement contacts, ActivityManagement activities, ClvAnalysis clv,
+			SentimentAnalysis sentiment, ModelRegistry registry, Clock clock) {
+		this.sales = sales;
+		this.contacts = contacts;
+		this.activities = activities;
+		this.clv = clv;
+		this.sentiment = sentiment;
+		this.registry = registry;
+		this.clock = clock;
+	}
+
+	/** A customer's analytics; a part is {@code null} when there is no data for it. */
+	public record Insight(long contactId, LocalDate asOf, RfmPart rfm, ClvPart clv, ChurnPart churn, SentimentPart sentiment,
+			List<Recommended> recommendations) {
+	}
+
+	/** RFM: days since the last order, orders, spend, the three quintile scores and the segment key. */
+	public record RfmPart(long recencyDays, int orders, BigDecimal spent, int r, int f, int m, String code, String segment) {
+	}
+
+	/**
+	 * Lifetime value (BG/NBD + Gamma-Gamma over all customers).
+	 * @param expectedPurchases expected orders in the next 52 weeks
+	 * @param pAlive probability the customer still buys
+	 * @param value discounted value over the settings' horizon ({@code null} without a spend model)
+	 */
+	public record ClvPart(double expectedPurchases, double pAlive, BigDecimal value) {
+	}
+
+	/**
+	 * Churn risk.
+	 * @param risk probability of no order in the next {@value #CHURN_DAYS} days
+	 * @param basis {@code model} (logistic regression on Rapport's history) or {@code bg-nbd} (1 − P(alive))
+	 * @param reasons what raises the risk most, largest first
+	 */
+	public record ChurnPart(double risk, String basis, List<Reason> reasons) {
+	}
+
+	/** A reason: feature key (recencyDays, orders, spent, tenureDays), the customer's value, its log-odds share. */
+	public record Reason(String feature, String value, double contribution) {
+	}
+
+	/** Sentiment of the customer's activities (subjects and notes). */
+	public record SentimentPart(String label, double score, int texts, List<String> evidence) {
+	}
+
+	/** A product the customer has not bought: bought with {@code because} by {@code customers} customers. */
+	public record Recommended(Long productId, String product, String because, int customers) {
+	}
+
+	/**
+	 * The customer's analytics.
+	 * @throws org.rapport.platform.RecordNotFound when the contact does not exist or the actor may not see it
+	 */
+	public Insight forContact(long contactId) {
+		contacts.get(contactId); // record access: invisible is not found
+		LocalDate asOf = LocalDate.now(clock);
+		History history = History.of(sales.fulfilledOrderLines(asOf.minusYears(HISTORY_YEARS), asOf));
+		return new Insight(contactId, asOf, rfm(history, contactId, asOf), clvPart(history, contactId, asOf),
+				churn(history, contactId, asOf), sentimentOf(contactId), recommendations(history, contactId));
+	}
+
+	RfmPart rfm(History history, long contactId, LocalDate asOf) {
+		if (!history.customers.containsKey(contactId)) {
+			return null;
+		}
+		List<Rfm.Customer> all = new ArrayList<>();
+		history.customers.forEach((id, c) -> all.add(new Rfm.Customer(Long.toString(id), c.last, c.orders.size(), c.spent)));
+		for (Rfm.Score s : Rfm.score(all, asOf)) {
+			if (s.id().equals(Long.toString(contactId))) {
+				return new RfmPart(s.recencyDays(), s.orders(), s.spent(), s.r(), s.f(), s.m(), s.code(), s.segment().key());
+			}
+		}
+		return null;
+	}
+
+	ClvPart clvPart(History history, long contactId, LocalDate asOf) {
+		if (!history.customers.containsKey(contactId)) {
+			return null;
+		}
+		StringBuilder csv = new StringBuilder("customerId,date,amount\n");
+		history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
+			if (amount.signum() > 0) {
+				csv.append(id).append(',').append(day).append(',').append(amount.toPlainString()).append('\n');
+			}
+		}));
+		try {
+			ClvReport report = clv.fromTransactions(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+					new ClvOptions(asOf, null, true, null, null, null));
+			for (ClvReport.CustomerValue v : report.customers()) {
+				if (v.customerId().equals(Long.toString(contactId))) {
+					return new ClvPart(v.expectedTransactions(), v.pAlive(),
+							v.clv() == null ? null : BigDecimal.valueOf(v.clv()).setScale(2, RoundingMode.HALF_UP));
+				}
+			}
+			return null;
+		}
+		catch (RapportException ex) {
+			return null; // too little data to fit (e.g. nobody bought twice)
+		}
+	}
+
+	/** The features of every customer who had ordered by {@code at}, from their orders up to that day. */
+	static Map<Long, ChurnPipeline.Customer> features(History history, LocalDate at, int horizonDays) {
+		Map<Long, ChurnPipeline.Customer> out = new LinkedHashMap<>();
+		history.customers.forEach((id, c) -> {
+			LocalDate first = null;
+			LocalDate last = null;
+			int orders = 0;
+			BigDecimal spent = BigDecimal.ZERO;
+			boolean later = false;
+			for (Map.Entry<LocalDate, BigDecimal> e : c.byDay.entrySet()) {
+				if (!e.getKey().isAfter(at)) {
+					first = first == null ? e.getKey() : first;
+					last = e.getKey();
+					orders += c.ordersByDay.get(e.getKey());
+					spent = spent.add(e.getValue());
+				}
+				else if (!e.getKey().isAfter(at.plusDays(horizonDays))) {
+					later = true;
+				}
+			}
+			if (first != null) {
+				Map<String, Double> numbers = new LinkedHashMap<>();
+				numbers.put("recencyDays", (double) ChronoUnit.DAYS.between(last, at));
+				numbers.put("orders", (double) orders);
+				numbers.put("spent", spent.doubleValue());
+				numbers.put("tenureDays", (double) ChronoUnit.DAYS.between(first, at));
+				out.put(id, new ChurnPipeline.Customer(Long.toString(id), numbers, Map.of(), !later));
+			}
+		});
+		return out;
+	}
+
+	ChurnPart churn(History history, long contactId, LocalDate asOf) {
+		if (!history.customers.containsKey(contactId)) {
+			return null;
+		}
+		// time-based hold-out: learn from the snapshot two horizons back, check on the one a horizon back
+		LocalDate validationCut = asOf.minusDays(CHURN_DAYS);
+		LocalDate trainingCut = validationCut.minusDays(CHURN_DAYS);
+		List<ChurnPipeline.Customer> training = List.copyOf(features(history, trainingCut, CHURN_DAYS).values());
+		List<ChurnPipeline.Customer> validation = List.copyOf(features(history, validationCut, CHURN_DAYS).values());
+		if (enough(training) && enough(validation)) {
+			ChurnPipeline.Fitted checked = ChurnPipeline.defaults().fit(training);
+			double[] scores = new double[validation.size()];
+			boolean[] churned = new boolean[validation.size()];
+			for (int i = 0; i < scores.length; i++) {
+				scores[i] = checked.probability(validation.get(i));
+				churned[i] = validation.get(i).churned();
+			}
+			ChurnMetrics metrics = ChurnMetrics.of(scores, churned);
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("auc", round(metrics.auc()));
+			figures.put("topDecilePrecision", round(metrics.topDecilePrecision()));
+			figures.put("brier", round(metrics.brier()));
+			figures.put("holdoutCustomers", validation.size());
+			registry.register(CHURN_MODEL, history.first, validationCut, training.size(), figures, "auc", round(metrics.auc()));
+			// the model in use learns from the latest complete snapshot
+			ChurnPipeline.Fitted model = ChurnPipeline.defaults().fit(validation);
+			ChurnPipeline.Customer now = features(history, asOf, 0).get(contactId);
+			ChurnPipeline.Risk risk = model.risk(now, 3);
+			return new ChurnPart(round(risk.probability()), "model", risk.reasons()
+				.stream()
+				.map(r -> new Reason(r.feature(), r.value(), round(r.contribution())))
+				.toList());
+		}
+		ClvPart value = clvPart(history, contactId, asOf);
+		if (value == null) {
+			return null;
+		}
+		ChurnPipeline.Customer now = features(history, asOf, 0).get(contactId);
+		return new ChurnPart(round(1 - value.pAlive()), "bg-nbd",
+				List.of(new Reason("recencyDays", String.valueOf(now.numbers().get("recencyDays").longValue()), 0)));
+	}
+
+	private static boolean enough(List<ChurnPipeline.Customer> customers) {
+		long churned = customers.stream().filter(ChurnPipeline.Customer::churned).count();
+		return customers.size() >= MIN_CHURN_TRAINING && churned >= MIN_CHURN_CLASS
+				&& customers.size() - churned >= MIN_CHURN_CLASS;
+	}
+
+	SentimentPart sentimentOf(long contactId) {
+		List<ActivityView> timeline = activities
+			.list(new ActivityQuery(contactId, null, null, null, null, null, 100, null))
+			.items();
+		double total = 0;
+		int texts = 0;
+		Map<String, Integer> words = new LinkedHashMap<>();
+		for (ActivityView a : timeline) {
+			String text = ((a.subject() == null ? "" : a.subject()) + "\n" + (a.body() == null ? "" : a.body())).strip();
+			if (text.isEmpty()) {
+				continue;
+			}
+			if (text.length() > SentimentAnalysis.MAX_LENGTH) {
+				text = text.substring(0, SentimentAnalysis.MAX_LENGTH);
+			}
+			Sentiment s = sentiment.analyse(text);
+			total += s.score();
+			texts++;
+			s.evidence().forEach(w -> words.merge(w, 1, Integer::sum));
+		}
+		if (texts == 0) {
+			return null;
+		}
+		double mean = total / texts;
+		String label = mean >= 0.05 ? "positive" : mean <= -0.05 ? "negative" : "neutral";
+		List<String> evidence = words.entrySet()
+			.stream()
+			.sorted((x, y) -> y.getValue() - x.getValue())
+			.limit(5)
+			.map(Map.Entry::getKey)
+			.toList();
+		return new SentimentPart(label, round(mean), texts, evidence);
+	}
+
+	List<Recommended> recommendations(History history, long contactId) {
+		Purchases purchases = new Purchases();
+		Map<String, String> names = new HashMap<>();
+		history.customers.forEach((id, c) -> c.products.forEach((product, name) -> {
+			purchases.add(Long.toString(id), Long.toString(product), null);
+			names.put(Long.toString(product), name);
+		}));
+		Integer customer = purchases.customerIndex(Long.toString(contactId));
+		if (customer == null) {
+			return List.of();
+		}
+		CoOccurrenceRecommender recommender = new CoOccurrenceRecommender(purchases);
+		List<Recommended> out = new ArrayList<>();
+		for (Recommendation r : recommender.recommend(customer, 5)) {
+			String product = purchases.product(r.product());
+			String because = r.because() < 0 ? null : names.get(purchases.product(r.because()));
+			out.add(new Recommended(Long.valueOf(product), names.get(product), because, r.customers()));
+		}
+		return out;
+	}
+
+	static double round(double v) {
+		return Math.round(v * 10_000) / 10_000.0;
+	}
+
+	/** Fulfilled orders grouped by customer. */
+	static final class History {
+
+		final Map<Long, CustomerHistory> customers = new LinkedHashMap<>();
+
+		LocalDate first;
+
+		static History of(List<FulfilledOrderLine> lines) {
+			History h = new History();
+			for (FulfilledOrderLine l : lines) {
+				if (l.net() == null) {
+					continue; // no exchange rate known for its currency and date
+				}
+				h.first = h.first == null || l.orderDate().isBefore(h.first) ? l.orderDate() : h.first;
+				CustomerHistory c = h.customers.computeIfAbsent(l.contactId(), k -> new CustomerHistory());
+				c.add(l);
+			}
+			return h;
+		}
+
+	}
+
+	/** One customer's orders. */
+	static final class CustomerHistory {
+
+		final Map<Long, Boolean> orders = new LinkedHashMap<>();
+
+		final TreeMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
+
+		final Map<LocalDate, Integer> ordersByDay = new HashMap<>();
+
+		final Map<Long, String> products = new LinkedHashMap<>();
+
+		BigDecimal spent = BigDecimal.ZERO;
+
+		LocalDate last;
+
+		void add(FulfilledOrderLine l) {
+			if (orders.put(l.orderId(), Boolean.TRUE) == null) {
+				ordersByDay.merge(l.orderDate(), 1, Integer::sum);
+			}
+			byDay.merge(l.orderDate(), l.net(), BigDecimal::add);
+			spent = spent.add(l.net());
+			last = last == null || l.orderDate().isAfter(last) ? l.orderDate() : last;
+			if (l.productId() != null && l.quantity().signum() > 0) {
+				products.put(l.productId(), l.product());
+			}
+		}
+
+	}
+
+}
