@@ -131,7 +131,16 @@ public class TicketManagement {
 	 * @param breaches breaches recorded and escalated
 	 */
 	public record SweepResult(int examined, int warnings, int breaches) {
+
+		/** Whether the batch was full, so more tickets may be waiting. */
+		public boolean full() {
+			return examined >= SWEEP_BATCH;
+		}
+
 	}
+
+	/** Tickets one sweep transaction takes at most. */
+	public static final int SWEEP_BATCH = 500;
 
 	/**
 	 * A notification for a user (SLA warnings and escalations).
@@ -724,7 +733,7 @@ public class TicketManagement {
 		Actor.runAs(Actor.SYSTEM, () -> {
 			List<Long> due = jdbc.sql("""
 					select id from tickets where status in ('new','open') and sla_check_at <= ?
-					order by sla_check_at, id limit 500 for update skip locked""")
+					order by sla_check_at, id limit\s""" + SWEEP_BATCH + " for update skip locked")
 				.param(Timestamp.from(now))
 				.query(Long.class)
 				.list();
