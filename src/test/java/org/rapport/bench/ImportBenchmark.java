@@ -114,7 +114,7 @@ public final class ImportBenchmark {
 					given = "Bill";
 				}
 				out.write(given + "," + family + n + ",p" + n + "." + run + "@bench.example,"
-						+ String.format("+1 212 %03d %04d", (n / 10000) % 1000, n % 10000) + ",Title " + (n % 50) + ",City "
+						+ String.format("+86 138 %04d %04d", (n / 10000) % 10000, n % 10000) + ",Title " + (n % 50) + ",City "
 						+ (n % 997) + "\n");
 			}
 		}
