@@ -83,6 +83,9 @@ class CustomerAnalyticsIntegrationTests extends IntegrationTest {
 		assertThat(kpis.json().get("activeCustomers").asLong()).isGreaterThanOrEqualTo(4);
 		assertThat(kpis.json().get("segments").size()).isEqualTo(8);
 		assertThat(api.get("/api/v1/analytics/kpis?from=2026-05-01&to=2026-01-01", rep).status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/analytics/kpis?from=1900-01-01&to=2026-01-01", rep).status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/analytics/kpis?from=yesterday", rep).status()).isEqualTo(400);
+		assertThat(api.get("/api/v1/analytics/customers/abc", rep).status()).isEqualTo(400);
 		assertThat(api.get("/api/v1/analytics/models", rep).json().valueStream()
 			.map(m -> m.get("name").asString())).contains("sentiment-default");
 	}

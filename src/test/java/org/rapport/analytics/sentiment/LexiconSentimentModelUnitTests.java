@@ -77,6 +77,22 @@ class LexiconSentimentModelUnitTests {
 		assertThat(chn).isGreaterThan(0.60);
 	}
 
+	@Test
+	void naughtyStringsNeverBreakIt() throws java.io.IOException {
+		java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("rapport.datasets"), "blns", "blns.txt");
+		int analysed = 0;
+		for (String line : java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+			if (line.isBlank() || line.startsWith("#")) {
+				continue;
+			}
+			Verdict v = model.analyse(line, 5);
+			assertThat(v.score()).as(line).isBetween(-1.0, 1.0);
+			assertThat(v.label()).isIn("positive", "negative", "neutral");
+			analysed++;
+		}
+		assertThat(analysed).isGreaterThan(400);
+	}
+
 	private double accuracy(List<Labelled> set) {
 		int right = 0;
 		for (Labelled l : set) {
