@@ -886,6 +886,13 @@ public class TicketManagement {
 
 	// ------------------------------------------------------------------ sharing
 
+	/** Who the ticket is shared with, beyond their role (the ticket must be visible). */
+	@Transactional(readOnly = true)
+	public List<org.rapport.platform.access.RecordAccess.Share> shares(long id) {
+		get(id);
+		return records.shares(TYPE, id);
+	}
+
 	@Transactional
 	public void share(long id, long userId, String level) {
 		TicketView t = get(id);

@@ -56,6 +56,25 @@ class ServicePagesIntegrationTests extends IntegrationTest {
 		Response forContact = b.get("/reports/service?contactId=" + contact);
 		assertThat(forContact.status()).isEqualTo(200);
 		assertThat(forContact.text()).contains(subject).contains("id=\"scope-tickets\"");
+		// sharing from the ticket page: the shared user then sees the ticket, and loses it when unshared
+		Response sharing = b.get("/tickets/" + id + "?tab=sharing&lang=en");
+		assertThat(sharing.status()).isEqualTo(200);
+		assertThat(sharing.text()).contains("Not shared");
+		String agentName = Api.unique("agent");
+		Response agent = api.post("/api/v1/users", admin, Map.of("username", agentName, "displayName", "Shared Agent",
+				"password", "agent-password-123", "role", "SUPPORT_AGENT"));
+		assertThat(agent.status()).as(agent.text()).isEqualTo(201);
+		String agentToken = api.token(agentName, "agent-password-123");
+		assertThat(api.get("/api/v1/tickets/" + id, agentToken).status()).isEqualTo(404);
+		Response shared = b.postForm("/tickets/" + id + "/shares", Map.of("_csrf", Browser.csrf(sharing.text()), "userId",
+				Long.toString(agent.id()), "access", "read"));
+		assertThat(shared.status()).isEqualTo(302);
+		assertThat(b.get("/tickets/" + id + "?tab=sharing&lang=zh-CN").text()).contains("Shared Agent");
+		assertThat(api.get("/api/v1/tickets/" + id, agentToken).status()).isEqualTo(200);
+		Response unshared = b.postForm("/tickets/" + id + "/shares/" + agent.id() + "/delete",
+				Map.of("_csrf", Browser.csrf(sharing.text())));
+		assertThat(unshared.status()).isEqualTo(302);
+		assertThat(api.get("/api/v1/tickets/" + id, agentToken).status()).isEqualTo(404);
 		Response publicForm = new Browser(api.base()).get("/forms/ticket?lang=zh-CN");
 		assertThat(publicForm.text()).contains("寻求帮助");
 	}

@@ -163,7 +163,25 @@ class TicketController {
 		if ("history".equals(tab)) {
 			model.addAttribute("history", audit.history("ticket", Long.toString(id), 100, null));
 		}
+		if ("sharing".equals(tab)) {
+			model.addAttribute("shares", tickets.shares(id));
+		}
 		return "service/ticket";
+	}
+
+	@PostMapping("/tickets/{id}/shares")
+	String share(@PathVariable long id, @RequestParam long userId, @RequestParam(defaultValue = "read") String access,
+			RedirectAttributes redirect) {
+		tickets.share(id, userId, access);
+		redirect.addFlashAttribute("flash", "flash.shared");
+		return "redirect:/tickets/" + id + "?tab=sharing";
+	}
+
+	@PostMapping("/tickets/{id}/shares/{userId}/delete")
+	String unshare(@PathVariable long id, @PathVariable long userId, RedirectAttributes redirect) {
+		tickets.unshare(id, userId);
+		redirect.addFlashAttribute("flash", "flash.unshared");
+		return "redirect:/tickets/" + id + "?tab=sharing";
 	}
 
 	@PostMapping("/tickets/{id}/replies")
