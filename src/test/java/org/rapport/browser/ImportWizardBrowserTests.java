@@ -11,43 +11,15 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rapport.support.IntegrationTest;
 
 /**
  * The import wizard in a real browser: a GBK file with Chinese names uploaded, its encoding and
  * delimiter shown, a dry run, then the real run with the progress page polling until done; then
  * the duplicates queue, the data quality page and the export buttons, in both languages.
  */
-class ImportWizardBrowserTests extends IntegrationTest {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(MainFlowBrowserTests.chromium())
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class ImportWizardBrowserTests extends BrowserTest {
 
 	@Test
 	void uploadPreviewDryRunThenRunWithProgress() throws Exception {

@@ -1,21 +1,15 @@
 package org.rapport.browser;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rapport.support.IntegrationTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -23,42 +17,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * The main flow in a real browser (Debian's headless Chromium driven by Playwright): sign in, create
  * a contact, find it by part of its phone number, open its timeline, add a task, switch to Chinese.
  */
-class MainFlowBrowserTests extends IntegrationTest {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions()
-			.setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-			.setExecutablePath(chromium())
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	static Path chromium() {
-		String configured = System.getenv("RAPPORT_CHROMIUM");
-		Path path = Paths.get(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
-		if (!Files.isExecutable(path)) {
-			throw new IllegalStateException("Chromium not found at " + path
-					+ ": install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set RAPPORT_CHROMIUM");
-		}
-		return path;
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class MainFlowBrowserTests extends BrowserTest {
 
 	@Test
 	void signsInCreatesFindsByPhoneAddsTaskAndSwitchesToChinese() {

@@ -7,14 +7,9 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rapport.support.IntegrationTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,30 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sales flow in a real browser: a lead from the public web form, converted into a deal, the
  * deal dragged across the kanban board to closed-won, and its revenue in the report.
  */
-class SalesFlowBrowserTests extends IntegrationTest {
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(MainFlowBrowserTests.chromium())
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
+class SalesFlowBrowserTests extends BrowserTest {
 
 	@Test
 	void webFormLeadConvertedDraggedToWonAndCountedInRevenue() {

@@ -11,15 +11,10 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rapport.support.Api;
 import org.rapport.support.Api.TestUser;
-import org.rapport.support.IntegrationTest;
 import org.rapport.support.TestDatabase;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -30,32 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and resolves it, the customer answers the satisfaction survey from the mail they got, and the score
  * shows on the agent's service dashboard.
  */
-class ServiceFlowBrowserTests extends IntegrationTest {
+class ServiceFlowBrowserTests extends BrowserTest {
 
 	private static final Pattern LINK = Pattern.compile("/forms/survey/([A-Za-z0-9_-]{43})");
-
-	private static Playwright playwright;
-
-	private static Browser browser;
-
-	@BeforeAll
-	static void launch() {
-		playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(MainFlowBrowserTests.chromium())
-			.setHeadless(true)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
 
 	@Test
 	void publicTicketAnsweredResolvedRatedAndOnTheDashboard() throws SQLException {

@@ -3,7 +3,6 @@ package org.rapport.analytics.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,8 @@ import org.rapport.analytics.AnalyticsDashboard;
 import org.rapport.analytics.CustomerAnalytics;
 import org.rapport.analytics.ModelRegistry;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.rapport.platform.web.Charts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -62,9 +63,9 @@ class AnalyticsController {
 			segmentLabels.add(msg("analytics.segment." + k));
 			segmentSizes.add(v);
 		});
-		model.addAttribute("segmentChart", chart("bar", segmentLabels, List.of(dataset(msg("analytics.customers"), segmentSizes))));
+		model.addAttribute("segmentChart", chart("bar", segmentLabels, List.of(Charts.dataset(msg("analytics.customers"), segmentSizes))));
 		model.addAttribute("revenueChart", chart("line", kpis.months().stream().map(AnalyticsDashboard.Month::month).toList(),
-				List.of(dataset(msg("analytics.revenue"), kpis.months().stream().map(m -> (Object) m.revenue()).toList()))));
+				List.of(Charts.dataset(msg("analytics.revenue"), kpis.months().stream().map(m -> (Object) m.revenue()).toList()))));
 		return "analytics/dashboard";
 	}
 
@@ -84,19 +85,8 @@ class AnalyticsController {
 		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
 	}
 
-	private static Map<String, Object> dataset(String label, List<Object> data) {
-		Map<String, Object> d = new LinkedHashMap<>();
-		d.put("label", label);
-		d.put("data", data);
-		return d;
-	}
-
 	private String chart(String type, List<String> labels, List<Map<String, Object>> datasets) {
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("type", type);
-		c.put("labels", labels);
-		c.put("datasets", datasets);
-		return json.writeValueAsString(c);
+		return json.writeValueAsString(Charts.chart(type, labels, datasets));
 	}
 
 }

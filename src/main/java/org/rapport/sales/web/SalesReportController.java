@@ -2,7 +2,6 @@ package org.rapport.sales.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +12,8 @@ import org.rapport.sales.SalesReports;
 import org.rapport.sales.SalesReports.Filter;
 import org.rapport.sales.TargetManagement;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.rapport.platform.web.Charts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -86,22 +87,22 @@ class SalesReportController {
 		model.addAttribute("targets", targetList);
 		model.addAttribute("query", query(start, end, ownerId, teamId));
 		model.addAttribute("funnelChart", chart("bar", funnel.steps().stream().map(SalesReports.FunnelStep::name).toList(),
-				List.of(dataset(msg("reports.reached"), funnel.steps().stream().map(s -> (Object) s.reached()).toList()))));
+				List.of(Charts.dataset(msg("reports.reached"), funnel.steps().stream().map(s -> (Object) s.reached()).toList()))));
 		model.addAttribute("stageChart", chart("bar", byStage.stream().map(SalesReports.Bucket::label).toList(),
-				List.of(dataset(msg("field.amount"), byStage.stream().map(b -> (Object) b.amount()).toList()),
-						dataset(msg("deals.weighted"), byStage.stream().map(b -> (Object) b.weighted()).toList()))));
+				List.of(Charts.dataset(msg("field.amount"), byStage.stream().map(b -> (Object) b.amount()).toList()),
+						Charts.dataset(msg("deals.weighted"), byStage.stream().map(b -> (Object) b.weighted()).toList()))));
 		model.addAttribute("ownerChart", chart("bar", byOwner.stream().map(SalesReports.Bucket::label).toList(),
-				List.of(dataset(msg("field.amount"), byOwner.stream().map(b -> (Object) b.amount()).toList()))));
+				List.of(Charts.dataset(msg("field.amount"), byOwner.stream().map(b -> (Object) b.amount()).toList()))));
 		model.addAttribute("revenueChart", chart("line", revenue.stream().map(SalesReports.MonthRevenue::month).toList(),
-				List.of(dataset(msg("reports.wonRevenue"), revenue.stream().map(m -> (Object) m.wonAmount()).toList()),
-						dataset(msg("reports.orderRevenue"), revenue.stream().map(m -> (Object) m.orderRevenue()).toList()))));
+				List.of(Charts.dataset(msg("reports.wonRevenue"), revenue.stream().map(m -> (Object) m.wonAmount()).toList()),
+						Charts.dataset(msg("reports.orderRevenue"), revenue.stream().map(m -> (Object) m.orderRevenue()).toList()))));
 		List<String> months = new ArrayList<>(forecast.projection().backtestMonths());
 		months.addAll(forecast.projection().months());
 		List<Object> actual = new ArrayList<>(forecast.projection().backtestActual());
 		List<Object> predicted = new ArrayList<>(forecast.projection().backtestForecast());
 		predicted.addAll(forecast.projection().projected());
 		model.addAttribute("forecastChart", chart("line", months,
-				List.of(dataset(msg("reports.actual"), actual), dataset(msg("reports.model"), predicted))));
+				List.of(Charts.dataset(msg("reports.actual"), actual), Charts.dataset(msg("reports.model"), predicted))));
 		return "sales/reports";
 	}
 
@@ -124,19 +125,8 @@ class SalesReportController {
 		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
 	}
 
-	private static Map<String, Object> dataset(String label, List<Object> data) {
-		Map<String, Object> d = new LinkedHashMap<>();
-		d.put("label", label);
-		d.put("data", data);
-		return d;
-	}
-
 	private String chart(String type, List<String> labels, List<Map<String, Object>> datasets) {
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("type", type);
-		c.put("labels", labels);
-		c.put("datasets", datasets);
-		return json.writeValueAsString(c);
+		return json.writeValueAsString(Charts.chart(type, labels, datasets));
 	}
 
 	private static String query(LocalDate from, LocalDate to, Long ownerId, Long teamId) {

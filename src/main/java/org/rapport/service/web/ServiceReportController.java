@@ -13,6 +13,8 @@ import org.rapport.service.ServiceReports.ServiceReport;
 import org.rapport.service.TicketManagement;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.rapport.platform.web.Charts;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,17 +66,17 @@ class ServiceReportController {
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("agentChart", chart("bar", r.byAgent(), List.of(
-				dataset(msg("service.csat"), r.byAgent().stream().map(g -> (Object) g.csat()).toList()),
-				dataset(msg("service.slaAttainment") + " %", r.byAgent().stream().map(g -> (Object) g.slaAttainment()).toList()))));
+				Charts.dataset(msg("service.csat"), r.byAgent().stream().map(g -> (Object) g.csat()).toList()),
+				Charts.dataset(msg("service.slaAttainment") + " %", r.byAgent().stream().map(g -> (Object) g.slaAttainment()).toList()))));
 		model.addAttribute("queueChart", chart("bar", r.byQueue(), List.of(
-				dataset(msg("service.firstResponseMedian"), r.byQueue().stream().map(g -> (Object) g.firstResponseMedianMinutes()).toList()),
-				dataset(msg("service.resolutionMedian"), r.byQueue().stream().map(g -> (Object) g.resolutionMedianMinutes()).toList()))));
+				Charts.dataset(msg("service.firstResponseMedian"), r.byQueue().stream().map(g -> (Object) g.firstResponseMedianMinutes()).toList()),
+				Charts.dataset(msg("service.resolutionMedian"), r.byQueue().stream().map(g -> (Object) g.resolutionMedianMinutes()).toList()))));
 		model.addAttribute("categoryChart", chart("bar", r.byCategory(), List.of(
-				dataset(msg("service.resolved"), r.byCategory().stream().map(g -> (Object) g.resolved()).toList()))));
+				Charts.dataset(msg("service.resolved"), r.byCategory().stream().map(g -> (Object) g.resolved()).toList()))));
 		Map<String, Object> severity = new LinkedHashMap<>();
 		severity.put("type", "bar");
 		severity.put("labels", List.copyOf(r.complaintsBySeverity().keySet()));
-		severity.put("datasets", List.of(dataset(msg("service.complaints"), List.copyOf(r.complaintsBySeverity().values()))));
+		severity.put("datasets", List.of(Charts.dataset(msg("service.complaints"), List.copyOf(r.complaintsBySeverity().values()))));
 		model.addAttribute("complaintChart", json.writeValueAsString(severity));
 		return "service/reports";
 	}
@@ -83,19 +85,8 @@ class ServiceReportController {
 		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
 	}
 
-	private static Map<String, Object> dataset(String label, List<Object> data) {
-		Map<String, Object> d = new LinkedHashMap<>();
-		d.put("label", label);
-		d.put("data", data);
-		return d;
-	}
-
 	private String chart(String type, List<Group> groups, List<Map<String, Object>> datasets) {
-		Map<String, Object> c = new LinkedHashMap<>();
-		c.put("type", type);
-		c.put("labels", groups.stream().map(Group::label).toList());
-		c.put("datasets", datasets);
-		return json.writeValueAsString(c);
+		return json.writeValueAsString(Charts.chart(type, groups.stream().map(Group::label).toList(), datasets));
 	}
 
 }
