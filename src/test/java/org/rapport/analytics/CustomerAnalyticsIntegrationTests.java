@@ -1,7 +1,6 @@
 package org.rapport.analytics;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rapport.support.Api;
 import org.rapport.support.Api.Response;
 import org.rapport.support.IntegrationTest;
+import org.rapport.support.SalesFixtures;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,28 +127,15 @@ class CustomerAnalyticsIntegrationTests extends IntegrationTest {
 	}
 
 	private long product(String token, String sku, String name) {
-		Response r = api.post("/api/v1/products", token, Map.of("sku", sku, "name", name));
-		assertThat(r.status()).as(r.text()).isEqualTo(201);
-		return r.id();
+		return new SalesFixtures(api, token).product(sku, name);
 	}
 
 	private long contact(String token, String first, String last) {
-		Response r = api.post("/api/v1/contacts", token, Map.of("firstName", first, "lastName", last));
-		assertThat(r.status()).as(r.text()).isEqualTo(201);
-		return r.id();
+		return new SalesFixtures(api, token).contact(first, last);
 	}
 
 	private void order(String token, long contact, LocalDate date, List<Long> products, String unitPrice) {
-		List<Map<String, Object>> lines = new ArrayList<>();
-		for (long p : products) {
-			lines.add(Map.of("productId", p, "description", "item", "quantity", 1, "unitPrice", unitPrice));
-		}
-		Response order = api.post("/api/v1/orders", token, Map.of("contactId", contact, "orderDate", date.toString(), "lines", lines));
-		assertThat(order.status()).as(order.text()).isEqualTo(201);
-		Response confirmed = api.post("/api/v1/orders/" + order.id() + "/confirm", token, null);
-		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
-		Response fulfilled = api.post("/api/v1/orders/" + order.id() + "/fulfil", token, null);
-		assertThat(fulfilled.status()).as(fulfilled.text()).isEqualTo(200);
+		new SalesFixtures(api, token).fulfilledOrder(contact, date, products, unitPrice);
 	}
 
 }
