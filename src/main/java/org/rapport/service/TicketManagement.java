@@ -93,10 +93,19 @@ public class TicketManagement {
 
 	private final Clock clock;
 
+	private final org.rapport.analytics.SentimentAnalysis sentiment;
+
+	/**
+	 * A new ticket whose subject and description read at least this negative (sentiment score from −1
+	 * to +1) starts one priority higher than asked.
+	 */
+	public static final double VERY_NEGATIVE = -0.5;
+
 	TicketManagement(JdbcClient jdbc, TicketAccess access, RecordAccess records, AuditTrail audit, UserDirectory users,
 			QueueManagement queues, SlaPolicies policies, ContactManagement contacts, AccountManagement accounts,
 			ActivityManagement activities, SurveyManagement surveys, Outbox outbox, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, org.rapport.analytics.SentimentAnalysis sentiment) {
+		this.sentiment = sentiment;
 		this.jdbc = jdbc;
 		this.access = access;
 		this.records = records;
@@ -336,6 +345,13 @@ public class TicketManagement {
 			assignee = queues.pickAgent(queueId).orElse(null);
 		}
 		Instant now = clock.instant();
+		// very negative customer text starts the ticket one priority higher (and its SLA with it)
+		org.rapport.analytics.Sentiment mood = sentimentOf(f.subject(), f.description());
+		if (mood != null && mood.score() <= VERY_NEGATIVE && !"urgent".equals(f.priority())) {
+			f = new TicketFields(f.subject(), f.description(), f.contactId(), f.accountId(), f.channel(), f.category(),
+					f.type(), ServiceVocabulary.raised(f.priority()), f.queueId(), f.assigneeId(), f.tags(), f.severity(),
+					f.rootCause());
+		}
 		SlaPolicy policy = policies.policyFor(f.priority(), tierOf(f.accountId()));
 		long id = jdbc.sql("select nextval('tickets_id_seq')").query(Long.class).single();
 		String reference = "T-" + id;
@@ -353,10 +369,27 @@ public class TicketManagement {
 		TicketFields stored = new TicketFields(f.subject(), f.description(), f.contactId(), f.accountId(), f.channel(),
 				f.category(), f.type(), f.priority(), queueId, assignee, f.tags(), f.severity(), f.rootCause());
 		Map<String, Object> after = auditFields(stored, status);
-		audit.record(new AuditEvent("create", TYPE, Long.toString(id), reference + " " + f.subject(),
-				FieldChanges.between(null, after, PERSONAL)));
+		List<FieldChange> changes = new ArrayList<>(FieldChanges.between(null, after, PERSONAL));
+		if (mood != null && !f.priority().equals(fields.priority())) {
+			changes.add(new FieldChange("priority.raisedBySentiment", fields.priority(),
+					f.priority() + " (" + mood.label() + " " + String.format(Locale.ROOT, "%.2f", mood.score()) + ": "
+							+ String.join(", ", mood.evidence()) + ")"));
+		}
+		audit.record(new AuditEvent("create", TYPE, Long.toString(id), reference + " " + f.subject(), changes));
 		events.publishEvent(new TicketCreated(id, f.contactId()));
 		return written(id);
+	}
+
+	/** The sentiment of a new ticket's text, or null when there is nothing to read. */
+	private org.rapport.analytics.Sentiment sentimentOf(String subject, String description) {
+		String text = ((subject == null ? "" : subject) + "\n" + (description == null ? "" : description)).strip();
+		if (text.isEmpty()) {
+			return null;
+		}
+		if (text.length() > org.rapport.analytics.SentimentAnalysis.MAX_LENGTH) {
+			text = text.substring(0, org.rapport.analytics.SentimentAnalysis.MAX_LENGTH);
+		}
+		return sentiment.analyse(text);
 	}
 
 	// ------------------------------------------------------------------ read
