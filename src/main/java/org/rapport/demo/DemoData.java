@@ -147,7 +147,7 @@ class DemoData implements ApplicationRunner {
 			long started = System.nanoTime();
 			DemoCompany.Summary summary = new DemoCompany(users, accounts, contacts, activities, customFields, clock)
 				.fill();
-			DemoSales.Summary sales = new DemoSales(accounts, users, currencies, products, leads, deals, quotes, orders,
+			DemoSales.Summary sales = new DemoSales(accounts, contacts, users, currencies, products, leads, deals, quotes, orders,
 					targets, clock).fill();
 			log.info("Demo sales year: {} deals, {} fulfilled orders", sales.deals(), sales.orders());
 			DemoService.Summary service = new DemoService(contacts, directory, queues, tickets, surveys).fill();

@@ -14,6 +14,9 @@ import java.util.Random;
 import org.rapport.customers.AccountManagement;
 import org.rapport.customers.AccountQuery;
 import org.rapport.customers.AccountView;
+import org.rapport.customers.ContactManagement;
+import org.rapport.customers.ContactQuery;
+import org.rapport.customers.ContactView;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Role;
 import org.rapport.platform.UserDirectory;
@@ -59,6 +62,8 @@ final class DemoSales {
 
 	private final AccountManagement accounts;
 
+	private final ContactManagement contacts;
+
 	private final UserDirectory users;
 
 	private final CurrencyManagement currencies;
@@ -81,10 +86,11 @@ final class DemoSales {
 
 	private int orderCount;
 
-	DemoSales(AccountManagement accounts, UserDirectory users, CurrencyManagement currencies,
+	DemoSales(AccountManagement accounts, ContactManagement contacts, UserDirectory users, CurrencyManagement currencies,
 			ProductManagement products, LeadManagement leads, DealManagement deals, QuoteManagement quotes,
 			OrderManagement orders, TargetManagement targets, Clock clock) {
 		this.accounts = accounts;
+		this.contacts = contacts;
 		this.users = users;
 		this.currencies = currencies;
 		this.products = products;
@@ -129,10 +135,57 @@ final class DemoSales {
 					deal(account, catalogue, now);
 				}
 			}
+			repeatPurchases(all, catalogue, today);
 			leads(now);
 			salesTargets(today);
 			return new Summary(dealCount, orderCount);
 		});
+	}
+
+	/**
+	 * Add-ons, services and support that the accounts' main contacts bought again and again over the last
+	 * eighteen months — some often and lately, some once, some long ago — so RFM, lifetime value, churn
+	 * and "bought with" recommendations have histories to work on.
+	 */
+	private void repeatPurchases(List<AccountView> all, List<Product> catalogue, LocalDate today) {
+		List<Product> extras = catalogue.subList(1, catalogue.size());
+		for (AccountView account : all) {
+			List<ContactView> people = contacts.list(new ContactQuery(null, null, account.id(), null, null, null, "createdAt",
+					1, null)).items();
+			if (people.isEmpty() || random.nextInt(10) < 2) {
+				continue;
+			}
+			long contact = people.get(0).id();
+			String currency = currency(account.country());
+			int purchases = 1 + (int) Math.floor(-Math.log(1 - random.nextDouble()) * 2.5);
+			// how long ago this customer last bought: recent for most, a year or more for some
+			int lastDaysAgo = random.nextInt(10) < 7 ? random.nextInt(60) : 200 + random.nextInt(300);
+			for (int i = 0; i < Math.min(purchases, 8); i++) {
+				LocalDate date = today.minusDays(lastDaysAgo + (long) i * (20 + random.nextInt(50)));
+				if (date.isBefore(today.minusMonths(18))) {
+					break;
+				}
+				List<QuoteLine> lines = new ArrayList<>();
+				Product first = extras.get(random.nextInt(extras.size()));
+				lines.add(new QuoteLine(first.id(), null, BigDecimal.valueOf(1 + random.nextInt(3)), null, BigDecimal.ZERO,
+						tax(currency)));
+				// support is often bought with training, and the API add-on with data migration
+				Product companion = first.sku().equals("SUP-PREM") ? bySku(catalogue, "SVC-TRN")
+						: first.sku().equals("RAP-API") ? bySku(catalogue, "SVC-MIG") : null;
+				if (companion != null && random.nextInt(3) > 0) {
+					lines.add(new QuoteLine(companion.id(), null, BigDecimal.ONE, null, BigDecimal.ZERO, tax(currency)));
+				}
+				OrderView order = orders.create(new OrderFields(account.id(), contact, currency, date, account.ownerId(),
+						lines));
+				orders.confirm(order.id(), null);
+				orders.fulfil(order.id(), null);
+				orderCount++;
+			}
+		}
+	}
+
+	private static Product bySku(List<Product> catalogue, String sku) {
+		return catalogue.stream().filter(p -> p.sku().equals(sku)).findFirst().orElseThrow();
 	}
 
 	private void deal(AccountView account, List<Product> catalogue, Instant now) {

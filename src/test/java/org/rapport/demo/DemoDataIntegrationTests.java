@@ -106,6 +106,26 @@ class DemoDataIntegrationTests {
 		});
 	}
 
+	@Autowired
+	org.rapport.analytics.CustomerAnalytics analytics;
+
+	@Test
+	void givesContactsRepeatPurchasesForTheirAnalytics() {
+		Actor.runAs(admin(), () -> {
+			var fulfilled = orders.list(null, null, "fulfilled", null, null, 200, null).items();
+			java.util.Map<Long, Long> perContact = fulfilled.stream()
+				.filter(o -> o.contactId() != null)
+				.collect(java.util.stream.Collectors.groupingBy(org.rapport.sales.OrderView::contactId,
+						java.util.stream.Collectors.counting()));
+			assertThat(perContact).as("contacts with orders").hasSizeGreaterThan(10);
+			assertThat(perContact.values().stream().filter(n -> n >= 2).count()).as("repeat buyers").isGreaterThan(5);
+			long best = perContact.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+			var insight = analytics.forContact(best);
+			assertThat(insight.rfm().orders()).isGreaterThanOrEqualTo(2);
+			assertThat(insight.clv()).as("lifetime value of the demo's best customer").isNotNull();
+		});
+	}
+
 	@Test
 	void fillsTheEmptyDatabaseWithTeamsAndUsersOfEveryRole() {
 		List<User> all = users.list();
