@@ -305,6 +305,44 @@ public class ContactManagement {
 		return new Page<>(page, next);
 	}
 
+	/**
+	 * The contacts the actor may see that carry this e-mail address or these phone digits: two index
+	 * lookups (trigram and gram indexes, matches collected behind an {@code OFFSET 0} fence), without the
+	 * ordering and paging of {@link #list}. For duplicate checks such as an import's, which then confirm
+	 * each candidate field by field.
+	 *
+	 * @param email an e-mail address, or null
+	 * @param phone a phone number in any format, or null (fewer than six digits are ignored)
+	 * @param limit at most this many of each kind (1–100)
+	 */
+	@Transactional(readOnly = true)
+	public List<ContactView> findByEmailOrPhone(String email, String phone, int limit) {
+		Actor actor = Actor.current();
+		AccessScope scope = access.scope(actor);
+		int max = Math.max(1, Math.min(limit, 100));
+		Map<Long, ContactView> found = new LinkedHashMap<>();
+		List<String> lookups = new ArrayList<>();
+		if (email != null && !email.isBlank()) {
+			lookups.add(email.strip());
+		}
+		String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+		if (digits.length() >= 6) {
+			// the national part: the last nine digits match whatever country prefix was typed
+			lookups.add(digits.substring(Math.max(0, digits.length() - 9)));
+		}
+		for (String lookup : lookups) {
+			SqlQuery q = new SqlQuery();
+			q.and(access.visible("c", TYPE, scope, q));
+			Indexing.match("c", lookup, q);
+			jdbc.sql("select * from (select c.* from contacts c where " + q.where() + " offset 0) x order by x.id limit " + max)
+				.params(q.params())
+				.query((rs, i) -> map(rs))
+				.list()
+				.forEach(c -> found.putIfAbsent(c.id(), c));
+		}
+		return present(actor, List.copyOf(found.values()));
+	}
+
 	/** Names of those of the given contacts the current actor may see (for other modules' lists). */
 	@Transactional(readOnly = true)
 	public Map<Long, String> visibleNames(java.util.Collection<Long> ids) {

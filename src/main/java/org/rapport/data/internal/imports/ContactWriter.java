@@ -12,7 +12,6 @@ import org.rapport.customers.AccountQuery;
 import org.rapport.customers.AccountView;
 import org.rapport.customers.ContactFields;
 import org.rapport.customers.ContactManagement;
-import org.rapport.customers.ContactQuery;
 import org.rapport.customers.ContactView;
 import org.rapport.data.internal.imports.RowCleaner.Cleaned;
 import org.rapport.data.internal.matching.DuplicateDetector;
@@ -57,16 +56,10 @@ final class ContactWriter implements EntityWriter {
 	public Existing findExisting(Cleaned row) {
 		MatchRecord incoming = matchRecord("row", row);
 		Existing best = null;
-		for (String q : new LinkedHashSet<>(java.util.Arrays.asList(row.get("email"), row.get("phone")))) {
-			if (q == null) {
-				continue;
-			}
-			String query = q.startsWith("+") ? q.substring(Math.max(1, q.length() - 9)) : q;
-			for (ContactView c : contacts.list(new ContactQuery(query, null, null, null, null, null, null, 20, null)).items()) {
-				MatchResult result = detector.compare(incoming, matchRecord("c", c));
-				if (result.score() >= detector.threshold() && (best == null || result.score() > best.score())) {
-					best = new Existing(c.id(), result.score(), result.reasons());
-				}
+		for (ContactView c : contacts.findByEmailOrPhone(row.get("email"), row.get("phone"), 20)) {
+			MatchResult result = detector.compare(incoming, matchRecord("c", c));
+			if (result.score() >= detector.threshold() && (best == null || result.score() > best.score())) {
+				best = new Existing(c.id(), result.score(), result.reasons());
 			}
 		}
 		return best;
