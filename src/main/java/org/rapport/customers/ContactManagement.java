@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -306,41 +307,41 @@ public class ContactManagement {
 	}
 
 	/**
-	 * The contacts the actor may see that carry this e-mail address or these phone digits: two index
-	 * lookups (trigram and gram indexes, matches collected behind an {@code OFFSET 0} fence), without the
-	 * ordering and paging of {@link #list}. For duplicate checks such as an import's, which then confirm
-	 * each candidate field by field.
+	 * The contacts the actor may see that carry this e-mail address (any case) or this phone number (its
+	 * last nine digits, whatever the formatting or country prefix): exact lookups through the indexes
+	 * {@code contacts_email_keys_idx} and {@code contacts_phone_keys_idx}, without the ordering and
+	 * paging of {@link #list}. For duplicate checks such as an import's, which then confirm each
+	 * candidate field by field.
 	 *
 	 * @param email an e-mail address, or null
 	 * @param phone a phone number in any format, or null (fewer than six digits are ignored)
-	 * @param limit at most this many of each kind (1–100)
+	 * @param limit at most this many (1–100)
 	 */
 	@Transactional(readOnly = true)
 	public List<ContactView> findByEmailOrPhone(String email, String phone, int limit) {
 		Actor actor = Actor.current();
-		AccessScope scope = access.scope(actor);
-		int max = Math.max(1, Math.min(limit, 100));
-		Map<Long, ContactView> found = new LinkedHashMap<>();
-		List<String> lookups = new ArrayList<>();
+		SqlQuery q = new SqlQuery();
+		q.and(access.visible("c", TYPE, access.scope(actor), q));
+		List<String> any = new ArrayList<>();
 		if (email != null && !email.isBlank()) {
-			lookups.add(email.strip());
+			any.add("contact_email_keys(c.emails) && array[cast(" + q.param(email.strip().toLowerCase(Locale.ROOT))
+					+ " as text)]");
 		}
 		String digits = phone == null ? "" : phone.replaceAll("\\D", "");
 		if (digits.length() >= 6) {
-			// the national part: the last nine digits match whatever country prefix was typed
-			lookups.add(digits.substring(Math.max(0, digits.length() - 9)));
+			any.add("contact_phone_keys(c.phone_digits) && array[cast("
+					+ q.param(digits.substring(Math.max(0, digits.length() - 9))) + " as text)]");
 		}
-		for (String lookup : lookups) {
-			SqlQuery q = new SqlQuery();
-			q.and(access.visible("c", TYPE, scope, q));
-			Indexing.match("c", lookup, q);
-			jdbc.sql("select * from (select c.* from contacts c where " + q.where() + " offset 0) x order by x.id limit " + max)
-				.params(q.params())
-				.query((rs, i) -> map(rs))
-				.list()
-				.forEach(c -> found.putIfAbsent(c.id(), c));
+		if (any.isEmpty()) {
+			return List.of();
 		}
-		return present(actor, List.copyOf(found.values()));
+		q.and("(" + String.join(" or ", any) + ")");
+		List<ContactView> found = jdbc.sql("select c.* from contacts c where " + q.where() + " limit "
+				+ Math.max(1, Math.min(limit, 100)))
+			.params(q.params())
+			.query((rs, i) -> map(rs))
+			.list();
+		return present(actor, found);
 	}
 
 	/** Names of those of the given contacts the current actor may see (for other modules' lists). */
