@@ -29,6 +29,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -63,8 +64,9 @@ class ServiceSetupController {
 	}
 
 	@GetMapping("/service/setup")
-	String page(Model model) {
+	String page(@RequestParam(required = false) Long editQueue, Model model) {
 		model.addAttribute("queues", queues.list());
+		model.addAttribute("editing", editQueue == null ? null : queues.get(editQueue));
 		model.addAttribute("policies", policies.list());
 		model.addAttribute("users", users.activeUsers());
 		Map<Long, String> teams = new LinkedHashMap<>();
@@ -96,6 +98,25 @@ class ServiceSetupController {
 			redirect.addFlashAttribute("errors", Forms.errors(ex, messages));
 		}
 		return "redirect:/service/setup";
+	}
+
+	@PostMapping("/service/setup/queues/{id}")
+	String updateQueue(@PathVariable long id, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
+		Forms f = new Forms(params, formats.zone());
+		try {
+			Long team = f.id("teamId");
+			Long lead = f.id("leadUserId");
+			Long version = f.id("version");
+			f.validate();
+			queues.update(id, version == null ? -1 : version, new QueueFields(f.text("name"), team, lead, f.text("assignment")));
+			redirect.addFlashAttribute("flash", "flash.saved");
+			return "redirect:/service/setup";
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("errors", Forms.errors(ex, messages));
+			return "redirect:/service/setup?editQueue=" + id;
+		}
 	}
 
 	@PostMapping("/service/setup/policies")
