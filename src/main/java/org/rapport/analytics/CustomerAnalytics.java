@@ -40,6 +40,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerAnalytics {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerAnalytics.class);
+
+
 	static final int HISTORY_YEARS = 3;
 
 	/** A customer who has not ordered for this many days after a snapshot counts as churned. */
@@ -123,7 +126,7 @@ public class CustomerAnalytics {
 	public Insight forContact(long contactId) {
 		contacts.get(contactId); // record access: invisible is not found
 		LocalDate asOf = LocalDate.now(clock);
-		History history = History.of(sales.fulfilledOrderLines(asOf.minusYears(HISTORY_YEARS), asOf));
+		History history = history(asOf);
 		return new Insight(contactId, asOf, rfm(history, contactId, asOf), clvPart(history, contactId, asOf),
 				churn(history, contactId, asOf), sentimentOf(contactId), recommendations(history, contactId));
 	}
@@ -146,26 +149,31 @@ public class CustomerAnalytics {
 		if (!history.customers.containsKey(contactId)) {
 			return null;
 		}
-		StringBuilder csv = new StringBuilder("customerId,date,amount\n");
-		history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
-			if (amount.signum() > 0) {
-				csv.append(id).append(',').append(day).append(',').append(amount.toPlainString()).append('\n');
-			}
-		}));
-		try {
-			ClvReport report = clv.fromTransactions(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-					new ClvOptions(asOf, null, true, null, null, null));
-			for (ClvReport.CustomerValue v : report.customers()) {
-				if (v.customerId().equals(Long.toString(contactId))) {
-					return new ClvPart(v.expectedTransactions(), v.pAlive(),
-							v.clv() == null ? null : BigDecimal.valueOf(v.clv()).setScale(2, RoundingMode.HALF_UP));
+		ClvReport report = history.clvReport(() -> {
+			StringBuilder csv = new StringBuilder("customerId,date,amount\n");
+			history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
+				if (amount.signum() > 0) {
+					csv.append(id).append(',').append(day).append(',').append(amount.toPlainString()).append('\n');
 				}
+			}));
+			try {
+				return clv.fromTransactions(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+						new ClvOptions(asOf, null, true, null, null, null));
 			}
+			catch (RapportException ex) {
+				return null; // too little data to fit (e.g. nobody bought twice)
+			}
+		});
+		if (report == null) {
 			return null;
 		}
-		catch (RapportException ex) {
-			return null; // too little data to fit (e.g. nobody bought twice)
+		for (ClvReport.CustomerValue v : report.customers()) {
+			if (v.customerId().equals(Long.toString(contactId))) {
+				return new ClvPart(v.expectedTransactions(), v.pAlive(),
+						v.clv() == null ? null : BigDecimal.valueOf(v.clv()).setScale(2, RoundingMode.HALF_UP));
+			}
 		}
+		return null;
 	}
 
 	/** The features of every customer who had ordered by {@code at}, from their orders up to that day. */
@@ -204,28 +212,8 @@ public class CustomerAnalytics {
 		if (!history.customers.containsKey(contactId)) {
 			return null;
 		}
-		// time-based hold-out: learn from the snapshot two horizons back, check on the one a horizon back
-		LocalDate validationCut = asOf.minusDays(CHURN_DAYS);
-		LocalDate trainingCut = validationCut.minusDays(CHURN_DAYS);
-		List<ChurnPipeline.Customer> training = List.copyOf(features(history, trainingCut, CHURN_DAYS).values());
-		List<ChurnPipeline.Customer> validation = List.copyOf(features(history, validationCut, CHURN_DAYS).values());
-		if (enough(training) && enough(validation)) {
-			ChurnPipeline.Fitted checked = ChurnPipeline.defaults().fit(training);
-			double[] scores = new double[validation.size()];
-			boolean[] churned = new boolean[validation.size()];
-			for (int i = 0; i < scores.length; i++) {
-				scores[i] = checked.probability(validation.get(i));
-				churned[i] = validation.get(i).churned();
-			}
-			ChurnMetrics metrics = ChurnMetrics.of(scores, churned);
-			Map<String, Object> figures = new LinkedHashMap<>();
-			figures.put("auc", round(metrics.auc()));
-			figures.put("topDecilePrecision", round(metrics.topDecilePrecision()));
-			figures.put("brier", round(metrics.brier()));
-			figures.put("holdoutCustomers", validation.size());
-			registry.register(CHURN_MODEL, history.first, validationCut, training.size(), figures, "auc", round(metrics.auc()));
-			// the model in use learns from the latest complete snapshot
-			ChurnPipeline.Fitted model = ChurnPipeline.defaults().fit(validation);
+		ChurnPipeline.Fitted model = history.churnModel(() -> fitChurn(history, asOf));
+		if (model != null) {
 			ChurnPipeline.Customer now = features(history, asOf, 0).get(contactId);
 			ChurnPipeline.Risk risk = model.risk(now, 3);
 			return new ChurnPart(round(risk.probability()), "model", risk.reasons()
@@ -241,6 +229,59 @@ public class CustomerAnalytics {
 		return new ChurnPart(round(1 - value.pAlive()), "bg-nbd",
 				List.of(new Reason("recencyDays", String.valueOf(now.numbers().get("recencyDays").longValue()), 0)));
 	}
+
+	/**
+	 * Trains the churn model on Rapport's history with a time-based hold-out (learn from the snapshot two
+	 * horizons back, check on the one a horizon back), records it in the registry, and returns the model
+	 * in use — learnt from the latest complete snapshot — or null when the history is too short.
+	 */
+	private ChurnPipeline.Fitted fitChurn(History history, LocalDate asOf) {
+		LocalDate validationCut = asOf.minusDays(CHURN_DAYS);
+		LocalDate trainingCut = validationCut.minusDays(CHURN_DAYS);
+		List<ChurnPipeline.Customer> training = List.copyOf(features(history, trainingCut, CHURN_DAYS).values());
+		List<ChurnPipeline.Customer> validation = List.copyOf(features(history, validationCut, CHURN_DAYS).values());
+		if (!enough(training) || !enough(validation)) {
+			return null;
+		}
+		ChurnPipeline.Fitted checked = ChurnPipeline.defaults().fit(training);
+		double[] scores = new double[validation.size()];
+		boolean[] churned = new boolean[validation.size()];
+		for (int i = 0; i < scores.length; i++) {
+			scores[i] = checked.probability(validation.get(i));
+			churned[i] = validation.get(i).churned();
+		}
+		ChurnMetrics metrics = ChurnMetrics.of(scores, churned);
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("auc", round(metrics.auc()));
+		figures.put("topDecilePrecision", round(metrics.topDecilePrecision()));
+		figures.put("brier", round(metrics.brier()));
+		figures.put("holdoutCustomers", validation.size());
+		registry.register(CHURN_MODEL, history.first, validationCut, training.size(), figures, "auc", round(metrics.auc()));
+		log.info("Churn model trained on {} customers, hold-out AUC {}", training.size(), round(metrics.auc()));
+		return ChurnPipeline.defaults().fit(validation);
+	}
+
+	/**
+	 * The fulfilled orders of the last {@value #HISTORY_YEARS} years as a history; the same history object
+	 * (and the models fitted on it, see {@link History}) while those orders and the day are unchanged, so
+	 * a customer page does not retrain. Every node keeps its own; nothing here needs sharing.
+	 */
+	private History history(LocalDate asOf) {
+		List<FulfilledOrderLine> lines = sales.fulfilledOrderLines(asOf.minusYears(HISTORY_YEARS), asOf);
+		String key = asOf + ":" + lines.size() + ":" + lines.hashCode();
+		CachedHistory cached = this.cached;
+		if (cached != null && cached.key().equals(key)) {
+			return cached.history();
+		}
+		History history = History.of(lines);
+		this.cached = new CachedHistory(key, history);
+		return history;
+	}
+
+	private record CachedHistory(String key, History history) {
+	}
+
+	private volatile CachedHistory cached;
 
 	private static boolean enough(List<ChurnPipeline.Customer> customers) {
 		long churned = customers.stream().filter(ChurnPipeline.Customer::churned).count();
@@ -313,6 +354,32 @@ public class CustomerAnalytics {
 		final Map<Long, CustomerHistory> customers = new LinkedHashMap<>();
 
 		LocalDate first;
+
+		private ClvReport clvReport;
+
+		private boolean clvFitted;
+
+		private ChurnPipeline.Fitted churnModel;
+
+		private boolean churnFitted;
+
+		/** The lifetime-value fit of this history, made once (null when it cannot be fitted). */
+		synchronized ClvReport clvReport(java.util.function.Supplier<ClvReport> fit) {
+			if (!clvFitted) {
+				clvReport = fit.get();
+				clvFitted = true;
+			}
+			return clvReport;
+		}
+
+		/** The churn model of this history, trained once (null when the history is too short). */
+		synchronized ChurnPipeline.Fitted churnModel(java.util.function.Supplier<ChurnPipeline.Fitted> fit) {
+			if (!churnFitted) {
+				churnModel = fit.get();
+				churnFitted = true;
+			}
+			return churnModel;
+		}
 
 		static History of(List<FulfilledOrderLine> lines) {
 			History h = new History();
