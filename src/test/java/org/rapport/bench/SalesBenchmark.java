@@ -1,17 +1,10 @@
 package org.rapport.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,30 +16,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SalesBenchmark {
 
-	private final String base = System.getProperty("bench.url", "http://127.0.0.1:18080");
-
 	private final int clients = Integer.getInteger("bench.clients", 4);
 
 	private final int warmup = Integer.getInteger("bench.warmup", 5);
 
 	private final int seconds = Integer.getInteger("bench.seconds", 20);
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final BenchTarget target = new BenchTarget(clients + 2);
 
-	private final JdbcClient jdbc;
-
-	private final HikariDataSource db;
+	private final JdbcClient jdbc = target.jdbc;
 
 	private SalesBenchmark() {
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/rapport_bench"));
-		config.setUsername(System.getProperty("bench.dbUser", "postgres"));
-		config.setPassword(System.getProperty("bench.dbPassword", ""));
-		config.setMaximumPoolSize(clients + 2);
-		config.setConnectionInitSql(
-				"select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)");
-		db = new HikariDataSource(config);
-		jdbc = JdbcClient.create(db);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -55,31 +35,31 @@ public final class SalesBenchmark {
 
 	private void runAll() throws Exception {
 		generate();
-		String token = token();
+		String token = target.adminToken();
 		LocalDate to = LocalDate.now();
 		LocalDate from = to.minusYears(2);
 		String range = "from=" + from + "&to=" + to;
 		long pipeline = jdbc.sql("select id from pipelines where is_default").query(Long.class).single();
 		System.out.printf(Locale.ROOT, "open deals %d, deals %d, orders %d; %d clients, %d s + %d s%n",
-				count("select count(*) from deals where closed_at is null and pipeline_id = " + pipeline),
-				count("select count(*) from deals"), count("select count(*) from orders"), clients, warmup, seconds);
+				target.count("select count(*) from deals where closed_at is null and pipeline_id = " + pipeline),
+				target.count("select count(*) from deals"), target.count("select count(*) from orders"), clients, warmup, seconds);
 		List<String> rows = new ArrayList<>();
-		rows.add(run("api-board", () -> get("/api/v1/pipelines/" + pipeline + "/board?perColumn=50", token)));
+		rows.add(run("api-board", () -> target.get("/api/v1/pipelines/" + pipeline + "/board?perColumn=50", token)));
 		rows.add(run("sql-board", () -> boardSql(pipeline)));
-		rows.add(run("api-funnel", () -> get("/api/v1/reports/sales/funnel?" + range, token)));
+		rows.add(run("api-funnel", () -> target.get("/api/v1/reports/sales/funnel?" + range, token)));
 		rows.add(run("sql-funnel", () -> funnelSql(pipeline, from, to)));
-		rows.add(run("api-revenue", () -> get("/api/v1/reports/sales/revenue?" + range, token)));
+		rows.add(run("api-revenue", () -> target.get("/api/v1/reports/sales/revenue?" + range, token)));
 		rows.add(run("sql-revenue", () -> revenueSql(from, to)));
 		System.out.println();
 		System.out.println("| scenario | requests | per second | p50 ms | p95 ms | p99 ms | max ms |");
 		System.out.println("|---|---:|---:|---:|---:|---:|---:|");
 		rows.forEach(System.out::println);
-		db.close();
+		target.close();
 	}
 
 	/** 10,000 open and 90,000 closed deals with their stage history, and 1,000,000 fulfilled orders, once. */
 	private void generate() {
-		if (count("select count(*) from deals where name like 'Bench deal %'") > 0) {
+		if (target.count("select count(*) from deals where name like 'Bench deal %'") > 0) {
 			return;
 		}
 		System.out.println("generating deals and orders…");
@@ -183,27 +163,6 @@ public final class SalesBenchmark {
 				+ "where o.status = 'fulfilled' and o.order_date between ? and ? group by 1, 2) x group by 1")
 			.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
 			.query(ClosedLoop::readRow).list();
-	}
-
-	private long count(String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private String token() throws Exception {
-		String body = "{\"username\":\"" + System.getProperty("bench.admin", "admin") + "\",\"password\":\""
-				+ System.getProperty("bench.adminPassword", "bench-admin-password") + "\"}";
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return JsonMapper.builder().build().readTree(r.body()).get("token").asString();
-	}
-
-	private void get(String path, String token) throws Exception {
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-		if (r.statusCode() != 200) {
-			throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-		}
 	}
 
 	private String run(String name, ClosedLoop.Work work) throws InterruptedException {

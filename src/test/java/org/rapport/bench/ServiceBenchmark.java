@@ -1,18 +1,11 @@
 package org.rapport.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -26,8 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ServiceBenchmark {
 
-	private final String base = System.getProperty("bench.url", "http://127.0.0.1:18080");
-
 	private final int clients = Integer.getInteger("bench.clients", 4);
 
 	private final int warmup = Integer.getInteger("bench.warmup", 5);
@@ -36,25 +27,14 @@ public final class ServiceBenchmark {
 
 	private final int due = Integer.getInteger("bench.due", 10_000);
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final BenchTarget target = new BenchTarget(clients + 2);
 
-	private final JdbcClient jdbc;
+	private final JdbcClient jdbc = target.jdbc;
 
 	private final TransactionTemplate tx;
 
-	private final HikariDataSource db;
-
 	private ServiceBenchmark() {
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/rapport_bench"));
-		config.setUsername(System.getProperty("bench.dbUser", "postgres"));
-		config.setPassword(System.getProperty("bench.dbPassword", ""));
-		config.setMaximumPoolSize(clients + 2);
-		config.setConnectionInitSql(
-				"select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)");
-		db = new HikariDataSource(config);
-		jdbc = JdbcClient.create(db);
-		tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+		tx = new TransactionTemplate(new DataSourceTransactionManager(target.db));
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -63,23 +43,22 @@ public final class ServiceBenchmark {
 
 	private void runAll() throws Exception {
 		generate();
-		String admin = token(System.getProperty("bench.admin", "admin"),
-				System.getProperty("bench.adminPassword", "bench-admin-password"));
+		String admin = target.adminToken();
 		String agentName = System.getProperty("bench.agent", "gen.care.agent1");
-		String agent = token(agentName, System.getProperty("bench.agentPassword", "generator-password"));
+		String agent = target.token(agentName, System.getProperty("bench.agentPassword", "generator-password"));
 		long agentId = jdbc.sql("select id from users where username = ?").param(agentName).query(Long.class).single();
 		long agentTeam = jdbc.sql("select team_id from users where id = ?").param(agentId).query(Long.class).single();
 		long queue = jdbc.sql("select id from service_queues where name = 'Bench queue'").query(Long.class).single();
 		System.out.printf(Locale.ROOT, "open tickets %d (agent's %d, queue's %d); %d clients, %d s + %d s%n",
-				count("select count(*) from tickets where status in ('new','open','pending_customer')"),
-				count("select count(*) from tickets where status in ('new','open','pending_customer') and assignee_id = "
+				target.count("select count(*) from tickets where status in ('new','open','pending_customer')"),
+				target.count("select count(*) from tickets where status in ('new','open','pending_customer') and assignee_id = "
 						+ agentId),
-				count("select count(*) from tickets where status in ('new','open','pending_customer') and queue_id = " + queue),
+				target.count("select count(*) from tickets where status in ('new','open','pending_customer') and queue_id = " + queue),
 				clients, warmup, seconds);
 		List<String> rows = new ArrayList<>();
-		rows.add(run("api-inbox-agent", () -> get("/api/v1/tickets/inbox?limit=25", agent)));
+		rows.add(run("api-inbox-agent", () -> target.get("/api/v1/tickets/inbox?limit=25", agent)));
 		rows.add(run("sql-inbox-agent", () -> inboxSql(agentId, agentTeam)));
-		rows.add(run("api-queue-admin", () -> get("/api/v1/tickets?inbox=true&queueId=" + queue + "&limit=25", admin)));
+		rows.add(run("api-queue-admin", () -> target.get("/api/v1/tickets?inbox=true&queueId=" + queue + "&limit=25", admin)));
 		rows.add(run("sql-queue-admin", () -> queueSql(queue)));
 		System.out.println();
 		System.out.println("| scenario | requests | per second | p50 ms | p95 ms | p99 ms | max ms |");
@@ -97,12 +76,12 @@ public final class ServiceBenchmark {
 		}
 		resetDue();
 		jdbc.sql("update tickets set sla_check_at = '9999-12-31' where subject like 'Bench ticket %'").update();
-		db.close();
+		target.close();
 	}
 
 	/** 100,000 open tickets in one queue, assigned round the queue's agents, once. */
 	private void generate() {
-		if (count("select count(*) from tickets where subject like 'Bench ticket %'") > 0) {
+		if (target.count("select count(*) from tickets where subject like 'Bench ticket %'") > 0) {
 			return;
 		}
 		System.out.println("generating tickets…");
@@ -181,7 +160,7 @@ public final class ServiceBenchmark {
 	}
 
 	private long remainingDue() {
-		return count("select count(*) from tickets where status in ('new','open') and sla_check_at <= now()");
+		return target.count("select count(*) from tickets where status in ('new','open') and sla_check_at <= now()");
 	}
 
 	/**
@@ -247,29 +226,6 @@ public final class ServiceBenchmark {
 			}
 		}
 		return (System.nanoTime() - start) / 1e9;
-	}
-
-	private long count(String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
-	}
-
-	private String token(String user, String password) throws Exception {
-		String body = "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}";
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		if (r.statusCode() != 200 && r.statusCode() != 201) {
-			throw new IllegalStateException("sign-in of " + user + " answered " + r.statusCode() + ": " + r.body());
-		}
-		return JsonMapper.builder().build().readTree(r.body()).get("token").asString();
-	}
-
-	private void get(String path, String token) throws Exception {
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-		if (r.statusCode() != 200) {
-			throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-		}
 	}
 
 	private String run(String name, ClosedLoop.Work work) throws InterruptedException {
