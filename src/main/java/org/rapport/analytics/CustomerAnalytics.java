@@ -42,6 +42,9 @@ public class CustomerAnalytics {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerAnalytics.class);
 
+	/** The last history read and the models fitted on it (derived data: each node keeps its own). */
+	private volatile CachedHistory cached;
+
 
 	static final int HISTORY_YEARS = 3;
 
@@ -281,8 +284,6 @@ public class CustomerAnalytics {
 	private record CachedHistory(String key, History history) {
 	}
 
-	private volatile CachedHistory cached;
-
 	private static boolean enough(List<ChurnPipeline.Customer> customers) {
 		long churned = customers.stream().filter(ChurnPipeline.Customer::churned).count();
 		return customers.size() >= MIN_CHURN_TRAINING && churned >= MIN_CHURN_CLASS
@@ -297,14 +298,10 @@ public class CustomerAnalytics {
 		int texts = 0;
 		Map<String, Integer> words = new LinkedHashMap<>();
 		for (ActivityView a : timeline) {
-			String text = ((a.subject() == null ? "" : a.subject()) + "\n" + (a.body() == null ? "" : a.body())).strip();
-			if (text.isEmpty()) {
+			Sentiment s = sentiment.analyseRecord(a.subject(), a.body());
+			if (s == null) {
 				continue;
 			}
-			if (text.length() > SentimentAnalysis.MAX_LENGTH) {
-				text = text.substring(0, SentimentAnalysis.MAX_LENGTH);
-			}
-			Sentiment s = sentiment.analyse(text);
 			total += s.score();
 			texts++;
 			s.evidence().forEach(w -> words.merge(w, 1, Integer::sum));
@@ -355,30 +352,18 @@ public class CustomerAnalytics {
 
 		LocalDate first;
 
-		private ClvReport clvReport;
+		private final Fitted<ClvReport> clvReport = new Fitted<>();
 
-		private boolean clvFitted;
-
-		private ChurnPipeline.Fitted churnModel;
-
-		private boolean churnFitted;
+		private final Fitted<ChurnPipeline.Fitted> churnModel = new Fitted<>();
 
 		/** The lifetime-value fit of this history, made once (null when it cannot be fitted). */
-		synchronized ClvReport clvReport(java.util.function.Supplier<ClvReport> fit) {
-			if (!clvFitted) {
-				clvReport = fit.get();
-				clvFitted = true;
-			}
-			return clvReport;
+		ClvReport clvReport(java.util.function.Supplier<ClvReport> fit) {
+			return clvReport.get(fit);
 		}
 
 		/** The churn model of this history, trained once (null when the history is too short). */
-		synchronized ChurnPipeline.Fitted churnModel(java.util.function.Supplier<ChurnPipeline.Fitted> fit) {
-			if (!churnFitted) {
-				churnModel = fit.get();
-				churnFitted = true;
-			}
-			return churnModel;
+		ChurnPipeline.Fitted churnModel(java.util.function.Supplier<ChurnPipeline.Fitted> fit) {
+			return churnModel.get(fit);
 		}
 
 		static History of(List<FulfilledOrderLine> lines) {
@@ -392,6 +377,23 @@ public class CustomerAnalytics {
 				c.add(l);
 			}
 			return h;
+		}
+
+	}
+
+	/** A model fitted at most once; concurrent first callers wait for the one fit. The result may be null. */
+	static final class Fitted<T> {
+
+		private T value;
+
+		private boolean done;
+
+		synchronized T get(java.util.function.Supplier<T> fit) {
+			if (!done) {
+				value = fit.get();
+				done = true;
+			}
+			return value;
 		}
 
 	}

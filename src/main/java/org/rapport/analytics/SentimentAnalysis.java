@@ -39,6 +39,19 @@ public class SentimentAnalysis {
 				verdict.evidence());
 	}
 
+	/**
+	 * The sentiment of a record's subject and body read together (either may be null), its first
+	 * {@value #MAX_LENGTH} characters when longer; null when there is no text. For texts Rapport stores
+	 * (activities, tickets), which may be longer than the API accepts for one analysis.
+	 */
+	public Sentiment analyseRecord(String subject, String body) {
+		String text = ((subject == null ? "" : subject) + "\n" + (body == null ? "" : body)).strip();
+		if (text.isEmpty()) {
+			return null;
+		}
+		return analyse(text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text);
+	}
+
 	/** Identifies the shipped model in the registry. */
 	public static String defaultModelName() {
 		return "sentiment-lexicon";

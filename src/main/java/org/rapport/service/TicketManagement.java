@@ -346,7 +346,7 @@ public class TicketManagement {
 		}
 		Instant now = clock.instant();
 		// very negative customer text starts the ticket one priority higher (and its SLA with it)
-		org.rapport.analytics.Sentiment mood = sentimentOf(f.subject(), f.description());
+		org.rapport.analytics.Sentiment mood = sentiment.analyseRecord(f.subject(), f.description());
 		if (mood != null && mood.score() <= VERY_NEGATIVE && !"urgent".equals(f.priority())) {
 			f = new TicketFields(f.subject(), f.description(), f.contactId(), f.accountId(), f.channel(), f.category(),
 					f.type(), ServiceVocabulary.raised(f.priority()), f.queueId(), f.assigneeId(), f.tags(), f.severity(),
@@ -378,18 +378,6 @@ public class TicketManagement {
 		audit.record(new AuditEvent("create", TYPE, Long.toString(id), reference + " " + f.subject(), changes));
 		events.publishEvent(new TicketCreated(id, f.contactId()));
 		return written(id);
-	}
-
-	/** The sentiment of a new ticket's text, or null when there is nothing to read. */
-	private org.rapport.analytics.Sentiment sentimentOf(String subject, String description) {
-		String text = ((subject == null ? "" : subject) + "\n" + (description == null ? "" : description)).strip();
-		if (text.isEmpty()) {
-			return null;
-		}
-		if (text.length() > org.rapport.analytics.SentimentAnalysis.MAX_LENGTH) {
-			text = text.substring(0, org.rapport.analytics.SentimentAnalysis.MAX_LENGTH);
-		}
-		return sentiment.analyse(text);
 	}
 
 	// ------------------------------------------------------------------ read
