@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 
+import org.rapport.sales.CurrencyManagement;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -104,17 +106,11 @@ public final class SalesBenchmark {
 		jdbc.sql("analyze orders").update();
 	}
 
-	private static String corporate(String amount, String currency, String date) {
-		return "(case when " + currency + " = (select corporate_currency from sales_settings where id = 1) then " + amount
-				+ " else " + amount + " * (select r.rate from exchange_rates r where r.currency = " + currency
-				+ " and r.valid_from <= " + date + " order by r.valid_from desc limit 1) end)";
-	}
-
 	/** The two statements of DealManagement.board for an admin (no visibility condition). */
 	private void boardSql(long pipeline) {
 		String where = "d.pipeline_id = ? and true and (d.closed_at is null or d.closed_at > now() - interval '30 days')";
-		jdbc.sql("select x.stage_id, sum(x.n)::bigint, coalesce(sum(" + corporate("x.total", "x.currency", "current_date")
-				+ "), 0), coalesce(sum(" + corporate("x.weighted", "x.currency", "current_date") + "), 0) from (select "
+		jdbc.sql("select x.stage_id, sum(x.n)::bigint, coalesce(sum(" + CurrencyManagement.toCorporateSql("x.total", "x.currency", "current_date")
+				+ "), 0), coalesce(sum(" + CurrencyManagement.toCorporateSql("x.weighted", "x.currency", "current_date") + "), 0) from (select "
 				+ "d.stage_id, d.currency, count(*) as n, sum(d.amount) as total, sum(d.amount * d.probability / 100.0) as "
 				+ "weighted from deals d where " + where + " group by 1, 2) x group by x.stage_id")
 			.param(pipeline).query(ClosedLoop::readRow).list();
@@ -138,7 +134,7 @@ public final class SalesBenchmark {
 			.params(pipeline, java.sql.Timestamp.valueOf(from.atStartOfDay()),
 					java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
 			.query(ClosedLoop::readRow).list();
-		String amount = corporate("d.amount", "d.currency", "d.closed_at::date");
+		String amount = CurrencyManagement.toCorporateSql("d.amount", "d.currency", "d.closed_at::date");
 		jdbc.sql("select count(*) filter (where s.outcome = 'won'), count(*) filter (where s.outcome = 'lost'), avg(" + amount
 				+ ") filter (where s.outcome = 'won'), sum(" + amount + ") filter (where s.outcome = 'won'), "
 				+ "avg(extract(epoch from d.closed_at - d.created_at) / 86400.0) filter (where s.outcome = 'won'), "
@@ -152,13 +148,13 @@ public final class SalesBenchmark {
 
 	/** The two statements of SalesReports.revenueByMonth for an admin. */
 	private void revenueSql(LocalDate from, LocalDate to) {
-		jdbc.sql("select x.month, sum(x.n)::bigint, coalesce(sum(" + corporate("x.total", "x.currency", "x.day")
+		jdbc.sql("select x.month, sum(x.n)::bigint, coalesce(sum(" + CurrencyManagement.toCorporateSql("x.total", "x.currency", "x.day")
 				+ "), 0) from (select to_char(d.closed_at at time zone 'UTC', 'YYYY-MM') as month, d.closed_at::date as day, "
 				+ "d.currency, count(*) as n, sum(d.amount) as total from deals d join pipeline_stages s on s.id = d.stage_id "
 				+ "where s.outcome = 'won' and d.closed_at >= ? and d.closed_at < ? group by 1, 2, 3) x group by x.month")
 			.params(java.sql.Timestamp.valueOf(from.atStartOfDay()), java.sql.Timestamp.valueOf(to.plusDays(1).atStartOfDay()))
 			.query(ClosedLoop::readRow).list();
-		jdbc.sql("select to_char(x.day, 'YYYY-MM'), sum(x.n)::bigint, coalesce(sum(" + corporate("x.total", "x.currency", "x.day")
+		jdbc.sql("select to_char(x.day, 'YYYY-MM'), sum(x.n)::bigint, coalesce(sum(" + CurrencyManagement.toCorporateSql("x.total", "x.currency", "x.day")
 				+ "), 0) from (select o.order_date as day, o.currency, count(*) as n, sum(o.subtotal) as total from orders o "
 				+ "where o.status = 'fulfilled' and o.order_date between ? and ? group by 1, 2) x group by 1")
 			.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
