@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.rapport.analytics.churn.ChurnMetrics;
 import org.rapport.analytics.churn.ChurnPipeline;
 import org.rapport.analytics.recommend.CoOccurrenceRecommender;
 import org.rapport.analytics.recommend.Purchases;
@@ -40,21 +38,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerAnalytics {
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerAnalytics.class);
 
 	/** The last history read and the models fitted on it (derived data: each node keeps its own). */
 	private volatile CachedHistory cached;
 
 
 	static final int HISTORY_YEARS = 3;
-
-	/** A customer who has not ordered for this many days after a snapshot counts as churned. */
-	public static final int CHURN_DAYS = 90;
-
-	/** Fewest customers (and of each outcome) the churn model trains on; below it, 1 − P(alive) stands in. */
-	static final int MIN_CHURN_TRAINING = 20;
-
-	static final int MIN_CHURN_CLASS = 5;
 
 	public static final String CHURN_MODEL = "churn-rapport";
 
@@ -68,18 +57,18 @@ public class CustomerAnalytics {
 
 	private final SentimentAnalysis sentiment;
 
-	private final ModelRegistry registry;
+	private final ChurnModels churnModels;
 
 	private final Clock clock;
 
 	CustomerAnalytics(SalesReports sales, ContactManagement contacts, ActivityManagement activities, ClvAnalysis clv,
-			SentimentAnalysis sentiment, ModelRegistry registry, Clock clock) {
+			SentimentAnalysis sentiment, ChurnModels churnModels, Clock clock) {
 		this.sales = sales;
 		this.contacts = contacts;
 		this.activities = activities;
 		this.clv = clv;
 		this.sentiment = sentiment;
-		this.registry = registry;
+		this.churnModels = churnModels;
 		this.clock = clock;
 	}
 
@@ -103,14 +92,19 @@ public class CustomerAnalytics {
 
 	/**
 	 * Churn risk.
-	 * @param risk probability of no order in the next {@value #CHURN_DAYS} days
-	 * @param basis {@code model} (logistic regression on Rapport's history) or {@code bg-nbd} (1 − P(alive))
+	 * @param risk probability of no order in the next {@code horizonDays} days (the "lost" rule)
+	 * @param basis {@code model} (logistic regression on Rapport's history, trained by
+	 *     {@link ChurnModels}) or {@code bg-nbd} (1 − P(alive), before any model is trained)
+	 * @param horizonDays the model's horizon ({@code null} for {@code bg-nbd})
 	 * @param reasons what raises the risk most, largest first
 	 */
-	public record ChurnPart(double risk, String basis, List<Reason> reasons) {
+	public record ChurnPart(double risk, String basis, Integer horizonDays, List<Reason> reasons) {
 	}
 
-	/** A reason: feature key (recencyDays, orders, spent, tenureDays), the customer's value, its log-odds share. */
+	/**
+	 * A reason: feature key (recencyDays, orders, spent, tenureDays, spendTrend, daysSinceActivity, and
+	 * other modules' such as tickets180, complaints365, csat), the customer's value, its log-odds share.
+	 */
 	public record Reason(String feature, String value, double contribution) {
 	}
 
@@ -179,47 +173,15 @@ public class CustomerAnalytics {
 		return null;
 	}
 
-	/** The features of every customer who had ordered by {@code at}, from their orders up to that day. */
-	static Map<Long, ChurnPipeline.Customer> features(History history, LocalDate at, int horizonDays) {
-		Map<Long, ChurnPipeline.Customer> out = new LinkedHashMap<>();
-		history.customers.forEach((id, c) -> {
-			LocalDate first = null;
-			LocalDate last = null;
-			int orders = 0;
-			BigDecimal spent = BigDecimal.ZERO;
-			boolean later = false;
-			for (Map.Entry<LocalDate, BigDecimal> e : c.byDay.entrySet()) {
-				if (!e.getKey().isAfter(at)) {
-					first = first == null ? e.getKey() : first;
-					last = e.getKey();
-					orders += c.ordersByDay.get(e.getKey());
-					spent = spent.add(e.getValue());
-				}
-				else if (!e.getKey().isAfter(at.plusDays(horizonDays))) {
-					later = true;
-				}
-			}
-			if (first != null) {
-				Map<String, Double> numbers = new LinkedHashMap<>();
-				numbers.put("recencyDays", (double) ChronoUnit.DAYS.between(last, at));
-				numbers.put("orders", (double) orders);
-				numbers.put("spent", spent.doubleValue());
-				numbers.put("tenureDays", (double) ChronoUnit.DAYS.between(first, at));
-				out.put(id, new ChurnPipeline.Customer(Long.toString(id), numbers, Map.of(), !later));
-			}
-		});
-		return out;
-	}
-
 	ChurnPart churn(History history, long contactId, LocalDate asOf) {
 		if (!history.customers.containsKey(contactId)) {
 			return null;
 		}
-		ChurnPipeline.Fitted model = history.churnModel(() -> fitChurn(history, asOf));
-		if (model != null) {
-			ChurnPipeline.Customer now = features(history, asOf, 0).get(contactId);
-			ChurnPipeline.Risk risk = model.risk(now, 3);
-			return new ChurnPart(round(risk.probability()), "model", risk.reasons()
+		ChurnModels.Active active = churnModels.active();
+		if (active != null) {
+			ChurnPipeline.Customer now = churnModels.features(history, asOf, 0, List.of(contactId)).get(contactId);
+			ChurnPipeline.Risk risk = active.model().risk(now, 3);
+			return new ChurnPart(round(risk.probability()), "model", active.horizonDays(), risk.reasons()
 				.stream()
 				.map(r -> new Reason(r.feature(), r.value(), round(r.contribution())))
 				.toList());
@@ -228,40 +190,9 @@ public class CustomerAnalytics {
 		if (value == null) {
 			return null;
 		}
-		ChurnPipeline.Customer now = features(history, asOf, 0).get(contactId);
-		return new ChurnPart(round(1 - value.pAlive()), "bg-nbd",
+		ChurnPipeline.Customer now = ChurnModels.orderFeatures(contactId, history.customers.get(contactId), asOf, 0);
+		return new ChurnPart(round(1 - value.pAlive()), "bg-nbd", null,
 				List.of(new Reason("recencyDays", String.valueOf(now.numbers().get("recencyDays").longValue()), 0)));
-	}
-
-	/**
-	 * Trains the churn model on Rapport's history with a time-based hold-out (learn from the snapshot two
-	 * horizons back, check on the one a horizon back), records it in the registry, and returns the model
-	 * in use — learnt from the latest complete snapshot — or null when the history is too short.
-	 */
-	private ChurnPipeline.Fitted fitChurn(History history, LocalDate asOf) {
-		LocalDate validationCut = asOf.minusDays(CHURN_DAYS);
-		LocalDate trainingCut = validationCut.minusDays(CHURN_DAYS);
-		List<ChurnPipeline.Customer> training = List.copyOf(features(history, trainingCut, CHURN_DAYS).values());
-		List<ChurnPipeline.Customer> validation = List.copyOf(features(history, validationCut, CHURN_DAYS).values());
-		if (!enough(training) || !enough(validation)) {
-			return null;
-		}
-		ChurnPipeline.Fitted checked = ChurnPipeline.defaults().fit(training);
-		double[] scores = new double[validation.size()];
-		boolean[] churned = new boolean[validation.size()];
-		for (int i = 0; i < scores.length; i++) {
-			scores[i] = checked.probability(validation.get(i));
-			churned[i] = validation.get(i).churned();
-		}
-		ChurnMetrics metrics = ChurnMetrics.of(scores, churned);
-		Map<String, Object> figures = new LinkedHashMap<>();
-		figures.put("auc", round(metrics.auc()));
-		figures.put("topDecilePrecision", round(metrics.topDecilePrecision()));
-		figures.put("brier", round(metrics.brier()));
-		figures.put("holdoutCustomers", validation.size());
-		registry.register(CHURN_MODEL, history.first, validationCut, training.size(), figures, "auc", round(metrics.auc()));
-		log.info("Churn model trained on {} customers, hold-out AUC {}", training.size(), round(metrics.auc()));
-		return ChurnPipeline.defaults().fit(validation);
 	}
 
 	/**
@@ -282,12 +213,6 @@ public class CustomerAnalytics {
 	}
 
 	private record CachedHistory(String key, History history) {
-	}
-
-	private static boolean enough(List<ChurnPipeline.Customer> customers) {
-		long churned = customers.stream().filter(ChurnPipeline.Customer::churned).count();
-		return customers.size() >= MIN_CHURN_TRAINING && churned >= MIN_CHURN_CLASS
-				&& customers.size() - churned >= MIN_CHURN_CLASS;
 	}
 
 	SentimentPart sentimentOf(long contactId) {
@@ -354,16 +279,9 @@ public class CustomerAnalytics {
 
 		private final Fitted<ClvReport> clvReport = new Fitted<>();
 
-		private final Fitted<ChurnPipeline.Fitted> churnModel = new Fitted<>();
-
 		/** The lifetime-value fit of this history, made once (null when it cannot be fitted). */
 		ClvReport clvReport(java.util.function.Supplier<ClvReport> fit) {
 			return clvReport.get(fit);
-		}
-
-		/** The churn model of this history, trained once (null when the history is too short). */
-		ChurnPipeline.Fitted churnModel(java.util.function.Supplier<ChurnPipeline.Fitted> fit) {
-			return churnModel.get(fit);
 		}
 
 		static History of(List<FulfilledOrderLine> lines) {

@@ -267,6 +267,23 @@ public class ActivityManagement {
 		return last;
 	}
 
+	/**
+	 * When every contact that had an activity before {@code before} last had one, across all owners:
+	 * for analytics' churn features, which learn from the whole customer base and answer only about
+	 * contacts the actor may see.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, Instant> lastActivityBefore(Instant before) {
+		Map<Long, Instant> last = new java.util.HashMap<>();
+		jdbc.sql("select contact_id, max(occurred_at) from activities where contact_id is not null and occurred_at < ?"
+				+ " group by contact_id")
+			.param(Timestamp.from(before))
+			.query(rs -> {
+				last.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+			});
+		return last;
+	}
+
 	/** The actor's open tasks, soonest due first (overdue ones first of all). */
 	@Transactional(readOnly = true)
 	public List<ActivityView> openTasks(long ownerId, int limit) {

@@ -321,6 +321,25 @@ public class SalesReports {
 			.list();
 	}
 
+	/**
+	 * The ids of the fulfilled orders with a contact dated from {@code from} to {@code to} that the
+	 * actor may see, narrowed to one team's owners when {@code teamId} is given; {@code null} when that
+	 * is every such order (the actor sees all and no team is chosen), so the caller need not filter.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<Long> visibleFulfilledOrders(LocalDate from, LocalDate to, Long teamId) {
+		if (teamId == null && access.scope(Actor.current()).all()) {
+			return null;
+		}
+		SqlQuery o = scoped(new Filter(null, null, null, teamId), "o");
+		o.and("o.status = 'fulfilled' and o.contact_id is not null and o.order_date between "
+				+ o.param(Date.valueOf(from)) + " and " + o.param(Date.valueOf(to)));
+		return new java.util.HashSet<>(jdbc.sql("select o.id from orders o where " + o.where())
+			.params(o.params())
+			.query(Long.class)
+			.list());
+	}
+
 	/** Won revenue per month over the last {@code months} whole months before {@code until} (for forecasting). */
 	@Transactional(readOnly = true)
 	public double[] wonSeries(YearMonth until, int months, Filter scope) {

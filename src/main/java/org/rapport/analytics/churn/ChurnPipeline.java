@@ -158,6 +158,18 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 
 	}
 
+	/**
+	 * A trained model as plain data.
+	 *
+	 * @param scaling numeric feature → [training mean, standard deviation]
+	 * @param categories categorical feature → the values seen in training
+	 * @param means training mean of every encoded column (contributions are measured from it)
+	 * @param coefficients churn log-odds per encoded column, with Tribuo's {@code BIAS}
+	 */
+	public record Stored(Map<String, double[]> scaling, Map<String, Set<String>> categories, Map<String, Double> means,
+			Map<String, Double> coefficients) {
+	}
+
 	/** A trained churn model. */
 	public static final class Fitted {
 
@@ -178,10 +190,37 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 			return coefficients;
 		}
 
+		/**
+		 * The churn probability: the logistic function of the bias plus Σ coefficient × encoded value
+		 * (the two-class softmax Tribuo predicts with, computed from the coefficients so that a stored
+		 * model scores exactly as the trained one).
+		 */
 		public double probability(Customer c) {
+			double logOdds = coefficients.getOrDefault(Model.BIAS_FEATURE, 0.0);
+			for (Map.Entry<String, Double> e : encoding.encode(c).entrySet()) {
+				logOdds += coefficients.getOrDefault(e.getKey(), 0.0) * e.getValue();
+			}
+			return 1 / (1 + Math.exp(-logOdds));
+		}
+
+		/** Tribuo's own prediction, for checking {@link #probability} against it. */
+		double tribuoProbability(Customer c) {
 			Prediction<Label> p = model.predict(encoding.example(c, LabelFactory.UNKNOWN_LABEL));
 			Label churn = p.getOutputScores().get(CHURN);
 			return churn == null ? 0 : churn.getScore();
+		}
+
+		/** Everything scoring needs, as plain data to store (JSON) and restore on any node. */
+		public Stored stored() {
+			return new Stored(encoding.scaling(), encoding.categories(), encoding.means(), coefficients);
+		}
+
+		/** A model restored from {@link #stored()}. */
+		public static Fitted restore(Stored stored) {
+			Map<String, Set<String>> categories = new LinkedHashMap<>();
+			stored.categories().forEach((k, v) -> categories.put(k, new TreeSet<>(v)));
+			return new Fitted(new Encoding(new LinkedHashMap<>(stored.scaling()), categories, stored.means()), null,
+					stored.coefficients());
 		}
 
 		public Risk risk(Customer c, int reasons) {
