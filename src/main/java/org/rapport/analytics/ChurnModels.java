@@ -136,6 +136,9 @@ public class ChurnModels {
 			.optional()
 			.orElse(null);
 		if (open != null) {
+			if ("queued".equals(open.status())) {
+				runNow(open.id()); // e.g. the start-up run waiting for its delay
+			}
 			return open;
 		}
 		long id = jdbc.sql("insert into churn_training_runs (trigger, requested_by, status, total, created_at)"
@@ -175,6 +178,20 @@ public class ChurnModels {
 
 	/** How long after start-up the first training waits (the demo company's orders go in meanwhile). */
 	static final Duration STARTUP_DELAY = Duration.ofMinutes(2);
+
+	private void runNow(long id) {
+		SchedulerClient client = scheduler.getIfAvailable();
+		if (client != null) {
+			TaskInstance<Void> instance = new TaskInstance<>(TASK, Long.toString(id));
+			if (!client.getScheduledExecution(instance).isPresent()) {
+				schedule(id, Duration.ZERO);
+			}
+			else if (client.getScheduledExecution(instance).get().getExecutionTime().isAfter(clock.instant())
+					&& !client.getScheduledExecution(instance).get().isPicked()) {
+				client.reschedule(instance, clock.instant());
+			}
+		}
+	}
 
 	private void schedule(long id, Duration delay) {
 		SchedulerClient client = scheduler.getIfAvailable();

@@ -71,4 +71,66 @@ class AnalyticsBrowserTests extends BrowserTest {
 		}
 	}
 
+	@Test
+	void churnTrainingShowsProgressAndSegmentsSaveAsLists() {
+		String admin = admin();
+		SalesFixtures sales = new SalesFixtures(api, admin);
+		String tag = Api.unique("tr");
+		long item = sales.product(tag + "-item", "Item " + tag);
+		LocalDate today = LocalDate.now(clock);
+		for (int i = 0; i < 6; i++) {
+			long c = sales.contact("Buyer" + i, tag);
+			sales.fulfilledOrder(c, today.minusDays(60 + i), List.of(item), "80.00");
+			sales.fulfilledOrder(c, today.minusDays(3 + i), List.of(item), "80.00");
+		}
+
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = context.newPage();
+			page.navigate(api.base() + "/login");
+			page.getByLabel("User name").fill("admin");
+			page.getByLabel("Password").fill(ADMIN_PASSWORD);
+			page.locator("button[type=submit]").click();
+
+			// training: the run appears at once and the page follows it to its end without a reload
+			page.navigate(api.base() + "/analytics/models");
+			page.locator("#train-churn").click();
+			assertThat(page.locator("#runs tbody tr").first()).isVisible();
+			assertThat(page.locator("#runs tbody tr").first().locator(".run-status"))
+				.hasText(java.util.regex.Pattern.compile("Done|Failed"),
+						new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(90_000));
+			assertThat(page.locator("#runs tbody tr").first().locator(".run-status")).hasText("Done");
+			assertThat(page.locator("#runs .progress-bar").first()).hasText("100%");
+
+			// the dashboard's churn rate with its rule, and a segment saved as a list
+			page.navigate(api.base() + "/analytics");
+			assertThat(page.locator("#kpi-churn")).isVisible();
+			assertThat(page.locator("main")).containsText("customers lost in the period ÷ customers at its start");
+			assertThat(page.locator("#csv-movements")).isVisible();
+			com.microsoft.playwright.Locator rows = page.locator("#segments-table tbody tr");
+			int withCustomers = -1;
+			for (int i = 0; i < rows.count() && withCustomers < 0; i++) {
+				if (!"0".equals(rows.nth(i).locator("td").nth(1).innerText().strip())) {
+					withCustomers = i;
+				}
+			}
+			assertThat(withCustomers).isNotNegative();
+			rows.nth(withCustomers).locator("a").click();
+			assertThat(page.locator("h1")).containsText("Segment:");
+			page.locator("#tag").fill(tag + "-list");
+			page.locator("#save-list").click();
+			assertThat(page.locator("#saved")).containsText(tag + "-list");
+		}
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+			Page page = context.newPage();
+			page.navigate(api.base() + "/login");
+			page.locator("#username").fill("admin");
+			page.locator("#password").fill(ADMIN_PASSWORD);
+			page.locator("button[type=submit]").click();
+			page.navigate(api.base() + "/analytics");
+			assertThat(page.locator("main")).containsText("流失率");
+			page.navigate(api.base() + "/analytics/models");
+			assertThat(page.locator("main")).containsText("流失模型训练");
+		}
+	}
+
 }

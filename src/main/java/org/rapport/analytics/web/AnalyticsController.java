@@ -121,7 +121,13 @@ class AnalyticsController {
 	String saveSegment(@PathVariable String segment, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam String tag, RedirectAttributes redirect) {
 		AnalyticsDashboard.SavedList saved = dashboard.saveAsList(segment, asOf, tag);
-		redirect.addFlashAttribute("saved", saved);
+		// flash attributes live in the (JDBC) session: plain serialisable values only
+		java.util.LinkedHashMap<String, Object> flash = new java.util.LinkedHashMap<>();
+		flash.put("tag", saved.tag());
+		flash.put("tagged", saved.tagged());
+		flash.put("alreadyTagged", saved.alreadyTagged());
+		flash.put("notEditable", saved.notEditable());
+		redirect.addFlashAttribute("saved", flash);
 		return "redirect:/analytics/segments/" + segment + "?asOf=" + asOf;
 	}
 
@@ -159,7 +165,7 @@ class AnalyticsController {
 
 	@PostMapping("/analytics/models/churn/train")
 	String train(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("requested", churn.request("request"));
+		redirect.addFlashAttribute("requested", churn.request("request").id());
 		return "redirect:/analytics/models";
 	}
 
