@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
@@ -47,6 +48,9 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 
 	static final String LOG = " (log)";
 
+	/** Tribuo's name of the intercept among a linear model's features. */
+	static final String BIAS = Model.BIAS_FEATURE;
+
 	public static ChurnPipeline defaults() {
 		return new ChurnPipeline(30, 0.1, 8, 1);
 	}
@@ -82,6 +86,18 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 		top.getOrDefault(CHURN, List.of()).forEach(p -> coefficients.merge(p.getA(), p.getB(), Double::sum));
 		top.getOrDefault(STAY, List.of()).forEach(p -> coefficients.merge(p.getA(), -p.getB(), Double::sum));
 		return new Fitted(encoding, model, coefficients);
+	}
+
+	/**
+	 * A trained model as plain numbers.
+	 *
+	 * @param scaling mean and standard deviation of each numeric feature (and of its log)
+	 * @param categories the values seen of each category
+	 * @param means the training mean of each encoded feature
+	 * @param coefficients log-odds coefficient of each encoded feature, and of Tribuo's bias feature
+	 */
+	public record Parameters(Map<String, List<Double>> scaling, Map<String, List<String>> categories,
+			Map<String, Double> means, Map<String, Double> coefficients) {
 	}
 
 	/** The encoding of the training data: numeric means and deviations, the categories seen. */
@@ -173,18 +189,59 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 			this.coefficients = Map.copyOf(coefficients);
 		}
 
+		/**
+		 * Everything the model computes with, as plain numbers (for storing it in the database); {@link
+		 * #restore} makes the same model of them on any node.
+		 */
+		public Parameters parameters() {
+			Map<String, List<String>> categories = new LinkedHashMap<>();
+			encoding.categories().forEach((k, v) -> categories.put(k, List.copyOf(v)));
+			Map<String, List<Double>> scaling = new LinkedHashMap<>();
+			encoding.scaling().forEach((k, v) -> scaling.put(k, List.of(v[0], v[1])));
+			return new Parameters(scaling, categories, new TreeMap<>(encoding.means()), new TreeMap<>(coefficients));
+		}
+
+		/**
+		 * The model of stored parameters. It answers from the coefficients alone: the two-class softmax
+		 * probability is the logistic function of the log-odds, {@code bias + Σ coefficient × feature}.
+		 */
+		public static Fitted restore(Parameters p) {
+			Map<String, double[]> scaling = new LinkedHashMap<>();
+			p.scaling().forEach((k, v) -> scaling.put(k, new double[] { v.get(0), v.get(1) }));
+			Map<String, Set<String>> categories = new LinkedHashMap<>();
+			p.categories().forEach((k, v) -> categories.put(k, new TreeSet<>(v)));
+			return new Fitted(new Encoding(scaling, categories, Map.copyOf(p.means())), null, p.coefficients());
+		}
+
 		/** Churn log-odds coefficient of each encoded feature (numeric ones per standard deviation). */
 		public Map<String, Double> coefficients() {
 			return coefficients;
 		}
 
 		public double probability(Customer c) {
+			if (model == null) {
+				double logOdds = coefficients.getOrDefault(BIAS, 0.0);
+				for (Map.Entry<String, Double> e : encoding.encode(c).entrySet()) {
+					logOdds += coefficients.getOrDefault(e.getKey(), 0.0) * e.getValue();
+				}
+				return 1 / (1 + Math.exp(-logOdds));
+			}
 			Prediction<Label> p = model.predict(encoding.example(c, LabelFactory.UNKNOWN_LABEL));
 			Label churn = p.getOutputScores().get(CHURN);
 			return churn == null ? 0 : churn.getScore();
 		}
 
 		public Risk risk(Customer c, int reasons) {
+			List<Reason> top = reasons(c).stream()
+				.filter(r -> r.contribution() > 0)
+				.sorted(Comparator.comparingDouble((Reason r) -> -r.contribution()))
+				.limit(reasons)
+				.toList();
+			return new Risk(c.id(), probability(c), top);
+		}
+
+		/** Every feature's part of the customer's log-odds (raising or lowering), in feature order. */
+		public List<Reason> reasons(Customer c) {
 			Map<String, Double> features = encoding.encode(c);
 			List<Reason> all = new ArrayList<>();
 			Set<String> done = new LinkedHashSet<>();
@@ -220,12 +277,7 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 					all.add(new Reason(feature, raw == null ? "" : format(raw), contribution));
 				}
 			}
-			List<Reason> top = all.stream()
-				.filter(r -> r.contribution() > 0)
-				.sorted(Comparator.comparingDouble((Reason r) -> -r.contribution()))
-				.limit(reasons)
-				.toList();
-			return new Risk(c.id(), probability(c), top);
+			return all;
 		}
 
 		private static String format(double v) {
