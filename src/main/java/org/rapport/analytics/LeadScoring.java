@@ -319,7 +319,8 @@ public class LeadScoring implements LeadScores {
 	private Run progress(long id, String state, String step, String message, Map<String, Object> result) {
 		jdbc.sql("""
 				update analytics_training_runs set state = ?, step = ?, message = ?, result = cast(? as jsonb),
-				  started_at = coalesce(started_at, ?), finished_at = case when ? then ? end
+				  started_at = coalesce(started_at, cast(? as timestamptz)),
+				  finished_at = case when cast(? as boolean) then cast(? as timestamptz) end
 				where id = ?""")
 			.params(state, step, message, json.writeValueAsString(result), Timestamp.from(clock.instant()),
 					!"running".equals(state), Timestamp.from(clock.instant()), id)

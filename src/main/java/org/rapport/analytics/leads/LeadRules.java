@@ -33,13 +33,13 @@ public final class LeadRules {
 	 * One rule of the table.
 	 *
 	 * @param feature the feature it reads
-	 * @param value the value it wants
+	 * @param when which value of it the rule wants (a short name)
 	 * @param points what it adds
 	 */
-	public record Rule(String feature, String value, int points) {
+	public record Rule(String feature, String when, int points) {
 
 		public String messageKey() {
-			return LeadFeatures.messageKey(feature, value);
+			return "leadScoring.rule." + feature + "." + when;
 		}
 
 	}
@@ -51,8 +51,8 @@ public final class LeadRules {
 			new Rule(LeadFeatures.SENIORITY, "executive", 15), new Rule(LeadFeatures.SENIORITY, "director", 12),
 			new Rule(LeadFeatures.SENIORITY, "manager", 8), new Rule(LeadFeatures.SOURCE, "referral", 10),
 			new Rule(LeadFeatures.SOURCE, "inbound", 5), new Rule(LeadFeatures.NOTES, "any", 5),
-			new Rule("recentActivity", "≤ " + RECENT_DAYS, 10), new Rule(LeadFeatures.UPDATES, "≥ 2", 5),
-			new Rule(LeadFeatures.AGE, "> " + OLD_DAYS, -10));
+			new Rule("recentActivity", "recent", 10), new Rule(LeadFeatures.UPDATES, "twice", 5),
+			new Rule(LeadFeatures.AGE, "old", -10));
 
 	private LeadRules() {
 	}
