@@ -161,6 +161,31 @@ class LeadScoringIntegrationTests extends IntegrationTest {
 		assertThat(api.get("/api/v1/analytics/lead-scoring/runs/999999999", admin).status()).isEqualTo(404);
 	}
 
+	@Test
+	@Order(5)
+	void thePagesShowTheScoreAndLetAdminsTrain() {
+		String admin = admin();
+		long id = api.post("/api/v1/leads", admin, Map.of("firstName", "Paula", "lastName", Api.unique("Page"), "title",
+				"CEO", "company", "Paging GmbH")).id();
+		org.rapport.support.Browser browser = new org.rapport.support.Browser(api.base());
+		browser.login("admin", ADMIN_PASSWORD);
+		String lead = browser.get("/leads/" + id).text();
+		assertThat(lead).contains("id=\"lead-score-value\"").contains("Executive title");
+		String list = browser.get("/leads").text();
+		assertThat(list).contains("class=\"lead-score\"");
+		Api.Response page = browser.get("/analytics/lead-scoring");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("id=\"train-lead-scoring\"").contains("id=\"lead-scoring-rules\"")
+			.contains("Older than 90 days");
+		Api.Response train = browser.postForm("/analytics/lead-scoring/train",
+				Map.of("_csrf", org.rapport.support.Browser.csrf(page.text())));
+		assertThat(train.status()).isEqualTo(302);
+		assertThat(scoring.lastRun().orElseThrow().trigger()).isEqualTo("request");
+		// the run block alone, as the page polls it while a run is going
+		assertThat(browser.get("/analytics/lead-scoring", Map.of("HX-Request", "true", "HX-Target", "lead-scoring-run"))
+			.text()).contains("lead-scoring-run-state").doesNotContain("<html");
+	}
+
 	/** Closed leads over the last year: executives convert 9 times in 10, everyone else 1 in 10. */
 	private void importPlanted(int n, long seed) {
 		Random random = new Random(seed);
