@@ -132,6 +132,14 @@ class LeadScoringIntegrationTests extends IntegrationTest {
 		assertThat(notTheirs.status()).isEqualTo(404);
 		assertThat(notTheirs.header("Content-Type")).contains("problem+json");
 		assertThat(api.get("/api/v1/analytics/leads/999999999", admin).status()).isEqualTo(404);
+		Api.Response notAnId = api.get("/api/v1/analytics/leads/abc", admin);
+		assertThat(notAnId.status()).isEqualTo(400);
+		assertThat(notAnId.text()).contains("leadId");
+
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.has("/api/v1/analytics/leads/{leadId}")).isTrue();
+		assertThat(paths.get("/api/v1/analytics/lead-scoring/train").has("post")).isTrue();
+		assertThat(paths.has("/api/v1/analytics/lead-scoring/runs/{runId}")).isTrue();
 	}
 
 	@Test
