@@ -201,6 +201,11 @@ public class LeadScoring implements LeadScores {
 		if (!actor.isAdmin()) {
 			throw new NotPermitted("train-lead-scoring");
 		}
+		Optional<Run> pending = lastRun().filter(r -> !r.finished());
+		if (pending.isPresent()) {
+			// a run is already waiting or going: asking again does not queue a second one
+			return pending.get();
+		}
 		Run run = queue("request", actor.isSystem() ? null : actor.id());
 		SchedulerClient client = scheduler.getIfAvailable();
 		if (client != null) {

@@ -152,4 +152,37 @@ class LeadScoringPipelineUnitTests {
 		assertThat(LeadFeatures.emailKind(null)).isEqualTo("none");
 	}
 
+	@Test
+	void everyReasonAndRuleHasWordsInBothLanguages() throws java.io.IOException {
+		for (String bundle : List.of("/messages.properties", "/messages_zh_CN.properties")) {
+			java.util.Properties words = new java.util.Properties();
+			try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream(bundle),
+					java.nio.charset.StandardCharsets.UTF_8)) {
+				words.load(in);
+			}
+			List<String> keys = new ArrayList<>();
+			for (String v : List.of("work", "free", "none")) {
+				keys.add(LeadFeatures.messageKey(LeadFeatures.EMAIL, v));
+			}
+			for (String v : List.of("executive", "director", "manager", "staff", "none")) {
+				keys.add(LeadFeatures.messageKey(LeadFeatures.SENIORITY, v));
+			}
+			for (String f : List.of(LeadFeatures.PHONE, LeadFeatures.COMPANY, LeadFeatures.WEBSITE)) {
+				keys.add(LeadFeatures.messageKey(f, "yes"));
+				keys.add(LeadFeatures.messageKey(f, "no"));
+			}
+			for (String f : List.of(LeadFeatures.SOURCE, LeadFeatures.COUNTRY)) {
+				keys.add(LeadFeatures.messageKey(f, "x"));
+				keys.add(LeadFeatures.messageKey(f, LeadFeatures.NONE));
+			}
+			keys.add(LeadFeatures.messageKey(LeadFeatures.NOTES, "0"));
+			keys.add(LeadFeatures.messageKey(LeadFeatures.NOTES, "12"));
+			keys.add(LeadFeatures.messageKey(LeadFeatures.UPDATES, "2"));
+			keys.add(LeadFeatures.messageKey(LeadFeatures.AGE, "30"));
+			keys.add("leadScore.reason.recentActivity");
+			LeadRules.TABLE.forEach(r -> keys.add(r.messageKey()));
+			assertThat(keys).as(bundle).allSatisfy(k -> assertThat(words).containsKey(k));
+		}
+	}
+
 }
