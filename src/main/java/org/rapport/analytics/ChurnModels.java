@@ -316,7 +316,7 @@ public class ChurnModels {
 		ModelRegistry.Entry entry = registry.register(CustomerAnalytics.CHURN_MODEL, from, to, rows, figures, "auc", auc);
 		jdbc.sql("insert into churn_models (registry_id, horizon_days, model) values (?, ?, cast(? as jsonb))"
 				+ " on conflict (registry_id) do nothing")
-			.params(entry.id(), horizon, json.writeValueAsString(model.stored()))
+			.params(entry.id(), horizon, json.writeValueAsString(model.parameters()))
 			.update();
 		return entry;
 	}
@@ -346,7 +346,7 @@ public class ChurnModels {
 		Active fresh = jdbc.sql("select horizon_days, model from churn_models where registry_id = ?")
 			.param(entry.id())
 			.query((rs, i) -> new Active(entry,
-					ChurnPipeline.Fitted.restore(json.readValue(rs.getString(2), ChurnPipeline.Stored.class)), rs.getInt(1)))
+					ChurnPipeline.Fitted.restore(json.readValue(rs.getString(2), ChurnPipeline.Parameters.class)), rs.getInt(1)))
 			.optional()
 			.orElse(null);
 		loaded = fresh;

@@ -137,6 +137,7 @@ final class DemoSales {
 			}
 			repeatPurchases(all, catalogue, today);
 			leads(now);
+			leadHistory(now);
 			salesTargets(today);
 			return new Summary(dealCount, orderCount);
 		});
@@ -258,15 +259,99 @@ final class DemoSales {
 				{ "Mia", "Fischer", "Rheinwerk Energie AG" }, { "敏", "吴", "青岛海风海洋科技有限公司" },
 				{ "Noah", "Patel", "Midlands Medical Supplies" }, { "磊", "周", "长沙湘江教育科技有限公司" } };
 		String[] statuses = { "new", "new", "working", "working", "qualified", "disqualified" };
+		String[] titles = { "Head of Procurement", "采购专员", "IT Manager", "总经理", "Analyst", "销售总监", "Chief Executive Officer",
+				"助理", "Operations Director", "IT 经理", "Buyer", "工程师" };
 		for (int i = 0; i < people.length; i++) {
 			String[] p = people[i];
 			boolean chinese = SearchCjk.is(p[0]);
 			String status = statuses[i % statuses.length];
 			leads.create(new LeadFields(p[0], p[1],
 					(chinese ? "lead" + i : p[0].toLowerCase()) + "@" + (chinese ? "example.cn" : "example.com"),
-					chinese ? "+86 139 " + (1000 + i) + " " + (2000 + i) : "+44 20 7946 " + (1000 + i), p[2], null, null, null,
+					chinese ? "+86 139 " + (1000 + i) + " " + (2000 + i) : "+44 20 7946 " + (1000 + i), p[2], titles[i], null, null,
 					chinese ? "中国" : null, LEAD_SOURCES[i % LEAD_SOURCES.length], status,
 					"disqualified".equals(status) ? "No budget this year / 今年没有预算" : null, null, null));
+		}
+	}
+
+	/**
+	 * A year of closed leads — converted and disqualified — whose outcome follows what sales teams see:
+	 * senior titles, work e-mail addresses, a phone number, referrals and leads worked on more convert
+	 * more often; cold calls and free mail less. Enough of them (with their own random stream, so the
+	 * rest of the demo stays as it was) for lead scoring to learn from instead of using its rules.
+	 */
+	private void leadHistory(Instant now) {
+		Random r = new Random(20261203);
+		List<Long> reps = users.activeUsers().stream().filter(u -> u.role() == Role.SALES_REP).map(UserSummary::id).toList();
+		String[] staff = { "Engineer", "Analyst", "Assistant", "Consultant", "工程师", "采购专员", "助理", "Buyer" };
+		String[] sources = { "website", "referral", "trade show", "cold call", "webinar", "partner", "web-form" };
+		double[] sourceWeight = { 0.3, 1.2, 0.0, -0.9, 0.2, 0.8, 0.1 };
+		String[] reasons = { "No budget this year / 今年没有预算", "Chose a competitor / 选择了竞争对手",
+				"Not the decision maker / 不是决策人", "No reply after three tries / 三次联系无回复", "Student project / 学生项目" };
+		int n = 220;
+		for (int i = 0; i < n; i++) {
+			boolean chinese = r.nextInt(10) < 4;
+			boolean german = !chinese && r.nextInt(4) == 0;
+			String first = chinese ? DemoCatalog.CHINESE_GIVEN_NAMES.get(r.nextInt(DemoCatalog.CHINESE_GIVEN_NAMES.size()))
+					: german ? DemoCatalog.GERMAN_FIRST_NAMES.get(r.nextInt(DemoCatalog.GERMAN_FIRST_NAMES.size()))
+							: DemoCatalog.ENGLISH_FIRST_NAMES.get(r.nextInt(DemoCatalog.ENGLISH_FIRST_NAMES.size()));
+			String last = chinese ? DemoCatalog.CHINESE_FAMILY_NAMES.get(r.nextInt(DemoCatalog.CHINESE_FAMILY_NAMES.size()))
+					: german ? DemoCatalog.GERMAN_LAST_NAMES.get(r.nextInt(DemoCatalog.GERMAN_LAST_NAMES.size()))
+							: DemoCatalog.ENGLISH_LAST_NAMES.get(r.nextInt(DemoCatalog.ENGLISH_LAST_NAMES.size()));
+			int t = r.nextInt(10);
+			String title = t < 4 ? (chinese ? DemoCatalog.CHINESE_TITLES : DemoCatalog.ENGLISH_TITLES)
+				.get(r.nextInt((chinese ? DemoCatalog.CHINESE_TITLES : DemoCatalog.ENGLISH_TITLES).size()))
+					: t < 8 ? staff[r.nextInt(staff.length)] : null;
+			double logOdds = -1.4;
+			String lower = title == null ? "" : title.toLowerCase(java.util.Locale.ROOT);
+			if (title == null) {
+				logOdds -= 0.8;
+			}
+			else if (lower.matches(".*(chief|cto|ceo|vp|head|director).*") || title.matches(".*(总经理|总监|副总裁).*")) {
+				logOdds += 1.3;
+			}
+			else if (lower.contains("manager") || title.contains("经理") || title.contains("主管")) {
+				logOdds += 0.4;
+			}
+			else {
+				logOdds -= 0.3;
+			}
+			int e = r.nextInt(10);
+			String company = chinese ? last + "氏" + (i % 2 == 0 ? "科技有限公司" : "贸易有限公司")
+					: last + (i % 3 == 0 ? " Logistics Ltd" : i % 3 == 1 ? " Systems GmbH" : " & Partners");
+			String domain = (chinese ? "lead" + i : last.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "")) + i
+					+ (chinese ? ".cn" : ".example.com");
+			String email;
+			if (e < 5) {
+				email = "contact@" + domain;
+				logOdds += 0.9;
+			}
+			else if (e < 8) {
+				email = "lead" + i + (chinese ? "@qq.com" : "@gmail.com");
+				logOdds -= 0.4;
+			}
+			else {
+				email = null;
+				logOdds -= 1.0;
+			}
+			boolean phone = r.nextInt(10) < 6;
+			logOdds += phone ? 0.6 : 0;
+			int s = r.nextInt(sources.length);
+			logOdds += sourceWeight[s];
+			int edits = r.nextInt(5);
+			logOdds += 0.3 * edits;
+			boolean converted = r.nextDouble() < 1 / (1 + Math.exp(-logOdds));
+			Instant created = now.minus(Duration.ofDays(370 - (long) i * 360 / n)).minus(Duration.ofMinutes(r.nextInt(600)));
+			Instant closed = created.plus(Duration.ofDays(2 + r.nextInt(converted ? 30 : 45)))
+				.plus(Duration.ofMinutes(r.nextInt(600)));
+			if (closed.isAfter(now.minus(Duration.ofDays(1)))) {
+				closed = now.minus(Duration.ofDays(1));
+			}
+			leads.importLead(new LeadFields(first, last, email,
+					phone ? (chinese ? "+86 139 " + (3000 + i) + " " + (4000 + i) : "+44 20 7946 " + (2000 + i)) : null,
+					company, title, e < 5 ? "https://www." + domain : null, null,
+					chinese ? "中国" : german ? "Germany" : "United Kingdom", sources[s],
+					converted ? "converted" : "disqualified", converted ? null : reasons[r.nextInt(reasons.length)], null,
+					reps.isEmpty() ? null : reps.get(r.nextInt(reps.size()))), created, closed, edits);
 		}
 	}
 

@@ -170,6 +170,71 @@ public class LeadManagement {
 		return written(id);
 	}
 
+	/**
+	 * A lead with its past, for migrations from another system and demo data: created then, closed
+	 * (converted or disqualified) then, changed {@code edits} times on the way. A converted lead imported
+	 * so points to no contact. Admins (and the system) only; audited as an import.
+	 */
+	@Transactional
+	public LeadView importLead(LeadFields fields, Instant createdAt, Instant closedAt, int edits) {
+		Actor actor = Actor.current();
+		if (!actor.isAdmin()) {
+			throw new org.rapport.platform.NotPermitted("import-leads");
+		}
+		boolean converted = "converted".equals(fields.status());
+		LeadFields asChecked = converted ? new LeadFields(fields.firstName(), fields.lastName(), fields.email(),
+				fields.phone(), fields.company(), fields.title(), fields.website(), fields.city(), fields.country(),
+				fields.source(), "qualified", null, fields.notes(), fields.ownerId()) : fields;
+		List<FieldProblem> problems = new ArrayList<>();
+		LeadFields f = check(actor, asChecked, null, problems);
+		if (createdAt == null) {
+			problems.add(new FieldProblem("createdAt", "required", "Required"));
+		}
+		if (closedAt != null && createdAt != null && closedAt.isBefore(createdAt)) {
+			problems.add(new FieldProblem("closedAt", "out-of-order", "Closed before it was created"));
+		}
+		if (edits < 0) {
+			problems.add(new FieldProblem("edits", "not-allowed", "Zero or more"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		if (f.ownerId() == null) {
+			f = withOwner(f, assign(f).orElse(actor.isSystem() ? firstAdmin() : actor.id()));
+		}
+		String display = ContactManagement.displayName(f.firstName(), f.lastName());
+		Indexing ix = indexing(f, display);
+		Instant updated = closedAt == null ? createdAt : closedAt;
+		long id = jdbc.sql("""
+				insert into leads (first_name, last_name, display_name, email, phone, company, title, website, city,
+				  country, source, status, disqualify_reason, notes, owner_id, sort_name, search_text, search_grams,
+				  phone_digits, created_by, created_at, updated_at, converted_at, version)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(f.firstName(), f.lastName(), display, f.email(), f.phone(), f.company(), f.title(), f.website(),
+					f.city(), f.country(), f.source(), converted ? "converted" : f.status(), f.disqualifyReason(),
+					f.notes(), f.ownerId(), ix.sortName(), ix.searchText(), ix.grams(), ix.phoneDigits(), actor.id(),
+					Timestamp.from(createdAt), Timestamp.from(updated),
+					converted ? Timestamp.from(updated) : null, edits)
+			.query(Long.class)
+			.single();
+		Map<String, Object> after = auditFields(f);
+		after.put("status", converted ? "converted" : f.status());
+		audit.record(new AuditEvent("import", TYPE, Long.toString(id), display, FieldChanges.between(null, after, PERSONAL)));
+		return written(id);
+	}
+
+	/**
+	 * Every converted and disqualified lead, oldest closed first, unmasked and without record access:
+	 * what a model learns from (analytics), never to be shown to a user as such. A lead closes when it is
+	 * converted ({@code convertedAt}) or, disqualified, at its last change ({@code updatedAt}).
+	 */
+	@Transactional(readOnly = true)
+	public List<LeadView> closedLeads() {
+		return jdbc.sql("""
+				select * from leads where status in ('converted', 'disqualified')
+				order by coalesce(converted_at, updated_at), id""").query((rs, i) -> map(rs)).list();
+	}
+
 	@Transactional(readOnly = true)
 	public LeadView get(long id) {
 		Actor actor = Actor.current();

@@ -43,7 +43,14 @@ class SalesFlowBrowserTests extends BrowserTest {
 			BigDecimal wonBefore = amount(page.locator("#won-amount").textContent());
 
 			page.navigate(api.base() + "/leads?q=" + unique);
+			// the open lead is scored on the list and on its page, with its top reasons in words
+			assertThat(page.locator("#leads-table td.lead-score .badge")).hasText(Pattern.compile("^\\d{1,3}$"));
 			page.locator("#leads-table").getByText("Berg" + unique, new Locator.GetByTextOptions().setExact(false)).click();
+			assertThat(page.locator("#lead-score-value")).hasText(Pattern.compile("^\\d{1,3}$"));
+			int score = Integer.parseInt(page.locator("#lead-score-value").textContent().strip());
+			assertThat(score).isBetween(0, 100);
+			assertThat(page.locator("#lead-score-reasons li").first()).isVisible();
+			assertThat(page.locator("#lead-score-reasons")).not().containsText("leadScore.");
 			page.locator("#convert-lead").click();
 			page.locator("#amount").fill("4321");
 			page.locator("#currency").fill("USD");

@@ -109,6 +109,31 @@ class DemoDataIntegrationTests {
 	@Autowired
 	org.rapport.analytics.CustomerAnalytics analytics;
 
+	@Autowired
+	org.rapport.sales.LeadManagement leads;
+
+	@Autowired
+	org.rapport.analytics.LeadScoring leadScoring;
+
+	@Test
+	void givesLeadScoringEnoughClosedLeadsToLearnFrom() {
+		Actor.runAs(admin(), () -> {
+			var closed = leads.closedLeads();
+			assertThat(closed).hasSizeGreaterThanOrEqualTo(200);
+			assertThat(closed).extracting(org.rapport.sales.LeadView::status).contains("converted", "disqualified");
+			var run = leadScoring.train("test");
+			assertThat(run.state()).as(run.message()).isEqualTo("done");
+			assertThat(((Number) run.result().get("auc")).doubleValue()).as("hold-out AUC on the demo").isGreaterThan(0.65);
+			var open = leads.list(null, "new", null, null, null, 50, null).items();
+			assertThat(open).isNotEmpty();
+			var scores = leadScoring.scores(open);
+			assertThat(scores.values()).allSatisfy(s -> assertThat(s.basis()).isEqualTo("model"));
+			assertThat(scores.values().stream().map(org.rapport.sales.LeadScores.LeadScore::score).distinct().count())
+				.as("different leads, different scores").isGreaterThan(1);
+			org.slf4j.LoggerFactory.getLogger(DemoDataIntegrationTests.class).info("Demo lead scoring: {}", run.result());
+		});
+	}
+
 	@Test
 	void givesContactsRepeatPurchasesForTheirAnalytics() {
 		Actor.runAs(admin(), () -> {

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
@@ -47,6 +48,9 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 
 	static final String LOG = " (log)";
 
+	/** Tribuo's name of the intercept among a linear model's features. */
+	static final String BIAS = Model.BIAS_FEATURE;
+
 	public static ChurnPipeline defaults() {
 		return new ChurnPipeline(30, 0.1, 8, 1);
 	}
@@ -82,6 +86,18 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 		top.getOrDefault(CHURN, List.of()).forEach(p -> coefficients.merge(p.getA(), p.getB(), Double::sum));
 		top.getOrDefault(STAY, List.of()).forEach(p -> coefficients.merge(p.getA(), -p.getB(), Double::sum));
 		return new Fitted(encoding, model, coefficients);
+	}
+
+	/**
+	 * A trained model as plain numbers.
+	 *
+	 * @param scaling mean and standard deviation of each numeric feature (and of its log)
+	 * @param categories the values seen of each category
+	 * @param means the training mean of each encoded feature
+	 * @param coefficients log-odds coefficient of each encoded feature, and of Tribuo's bias feature
+	 */
+	public record Parameters(Map<String, List<Double>> scaling, Map<String, List<String>> categories,
+			Map<String, Double> means, Map<String, Double> coefficients) {
 	}
 
 	/** The encoding of the training data: numeric means and deviations, the categories seen. */
@@ -158,18 +174,6 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 
 	}
 
-	/**
-	 * A trained model as plain data.
-	 *
-	 * @param scaling numeric feature → [training mean, standard deviation]
-	 * @param categories categorical feature → the values seen in training
-	 * @param means training mean of every encoded column (contributions are measured from it)
-	 * @param coefficients churn log-odds per encoded column, with Tribuo's {@code BIAS}
-	 */
-	public record Stored(Map<String, double[]> scaling, Map<String, Set<String>> categories, Map<String, Double> means,
-			Map<String, Double> coefficients) {
-	}
-
 	/** A trained churn model. */
 	public static final class Fitted {
 
@@ -185,6 +189,30 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 			this.coefficients = Map.copyOf(coefficients);
 		}
 
+		/**
+		 * Everything the model computes with, as plain numbers (for storing it in the database); {@link
+		 * #restore} makes the same model of them on any node.
+		 */
+		public Parameters parameters() {
+			Map<String, List<String>> categories = new LinkedHashMap<>();
+			encoding.categories().forEach((k, v) -> categories.put(k, List.copyOf(v)));
+			Map<String, List<Double>> scaling = new LinkedHashMap<>();
+			encoding.scaling().forEach((k, v) -> scaling.put(k, List.of(v[0], v[1])));
+			return new Parameters(scaling, categories, new TreeMap<>(encoding.means()), new TreeMap<>(coefficients));
+		}
+
+		/**
+		 * The model of stored parameters. It answers from the coefficients alone: the two-class softmax
+		 * probability is the logistic function of the log-odds, {@code bias + Σ coefficient × feature}.
+		 */
+		public static Fitted restore(Parameters p) {
+			Map<String, double[]> scaling = new LinkedHashMap<>();
+			p.scaling().forEach((k, v) -> scaling.put(k, new double[] { v.get(0), v.get(1) }));
+			Map<String, Set<String>> categories = new LinkedHashMap<>();
+			p.categories().forEach((k, v) -> categories.put(k, new TreeSet<>(v)));
+			return new Fitted(new Encoding(scaling, categories, Map.copyOf(p.means())), null, p.coefficients());
+		}
+
 		/** Churn log-odds coefficient of each encoded feature (numeric ones per standard deviation). */
 		public Map<String, Double> coefficients() {
 			return coefficients;
@@ -196,7 +224,7 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 		 * model scores exactly as the trained one).
 		 */
 		public double probability(Customer c) {
-			double logOdds = coefficients.getOrDefault(Model.BIAS_FEATURE, 0.0);
+			double logOdds = coefficients.getOrDefault(BIAS, 0.0);
 			for (Map.Entry<String, Double> e : encoding.encode(c).entrySet()) {
 				logOdds += coefficients.getOrDefault(e.getKey(), 0.0) * e.getValue();
 			}
@@ -210,20 +238,17 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 			return churn == null ? 0 : churn.getScore();
 		}
 
-		/** Everything scoring needs, as plain data to store (JSON) and restore on any node. */
-		public Stored stored() {
-			return new Stored(encoding.scaling(), encoding.categories(), encoding.means(), coefficients);
-		}
-
-		/** A model restored from {@link #stored()}. */
-		public static Fitted restore(Stored stored) {
-			Map<String, Set<String>> categories = new LinkedHashMap<>();
-			stored.categories().forEach((k, v) -> categories.put(k, new TreeSet<>(v)));
-			return new Fitted(new Encoding(new LinkedHashMap<>(stored.scaling()), categories, stored.means()), null,
-					stored.coefficients());
-		}
-
 		public Risk risk(Customer c, int reasons) {
+			List<Reason> top = reasons(c).stream()
+				.filter(r -> r.contribution() > 0)
+				.sorted(Comparator.comparingDouble((Reason r) -> -r.contribution()))
+				.limit(reasons)
+				.toList();
+			return new Risk(c.id(), probability(c), top);
+		}
+
+		/** Every feature's part of the customer's log-odds (raising or lowering), in feature order. */
+		public List<Reason> reasons(Customer c) {
 			Map<String, Double> features = encoding.encode(c);
 			List<Reason> all = new ArrayList<>();
 			Set<String> done = new LinkedHashSet<>();
@@ -259,12 +284,7 @@ public record ChurnPipeline(int epochs, double learningRate, int minibatch, long
 					all.add(new Reason(feature, raw == null ? "" : format(raw), contribution));
 				}
 			}
-			List<Reason> top = all.stream()
-				.filter(r -> r.contribution() > 0)
-				.sorted(Comparator.comparingDouble((Reason r) -> -r.contribution()))
-				.limit(reasons)
-				.toList();
-			return new Risk(c.id(), probability(c), top);
+			return all;
 		}
 
 		private static String format(double v) {

@@ -15,9 +15,11 @@ import org.rapport.platform.web.Forms;
 import org.rapport.sales.LeadConversion;
 import org.rapport.sales.LeadFields;
 import org.rapport.sales.LeadManagement;
+import org.rapport.sales.LeadScores;
 import org.rapport.sales.LeadView;
 import org.rapport.sales.PipelineManagement;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +46,13 @@ class LeadController {
 
 	private final MessageSource messages;
 
+	/** Lead scores, when a module provides them (analytics). */
+	private final ObjectProvider<LeadScores> scores;
+
 	LeadController(LeadManagement leads, PipelineManagement pipelines, UserDirectory users, AuditTrail audit,
-			Formats formats, MessageSource messages) {
+			Formats formats, MessageSource messages, ObjectProvider<LeadScores> scores) {
 		this.leads = leads;
+		this.scores = scores;
 		this.pipelines = pipelines;
 		this.users = users;
 		this.audit = audit;
@@ -60,6 +66,8 @@ class LeadController {
 			@RequestParam Map<String, String> params, HttpServletRequest request, Model model) {
 		var page = leads.list(blank(q), blank(status), ownerId, null, "-createdAt", 25, blank(cursor));
 		model.addAttribute("page", page);
+		LeadScores scoring = scores.getIfAvailable();
+		model.addAttribute("scores", scoring == null ? Map.of() : scoring.scores(page.items()));
 		model.addAttribute("q", q);
 		model.addAttribute("status", status);
 		model.addAttribute("ownerId", ownerId);
@@ -78,6 +86,8 @@ class LeadController {
 		model.addAttribute("lead", lead);
 		model.addAttribute("canEdit", leads.canEdit(lead));
 		model.addAttribute("tab", tab);
+		LeadScores scoring = scores.getIfAvailable();
+		model.addAttribute("score", scoring == null ? null : scoring.score(lead).orElse(null));
 		if ("history".equals(tab)) {
 			model.addAttribute("history", audit.history("lead", Long.toString(id), 100, null));
 		}

@@ -40,7 +40,7 @@ class ChurnPipelineStorageUnitTests {
 		ChurnPipeline.Fitted trained = ChurnPipeline.defaults().fit(customers);
 		JsonMapper json = JsonMapper.builder().build();
 		ChurnPipeline.Fitted restored = ChurnPipeline.Fitted
-			.restore(json.readValue(json.writeValueAsString(trained.stored()), ChurnPipeline.Stored.class));
+			.restore(json.readValue(json.writeValueAsString(trained.parameters()), ChurnPipeline.Parameters.class));
 		for (ChurnPipeline.Customer c : customers.subList(0, 100)) {
 			assertThat(trained.probability(c)).isCloseTo(trained.tribuoProbability(c), within(1e-9));
 			assertThat(restored.probability(c)).isCloseTo(trained.probability(c), within(1e-12));
