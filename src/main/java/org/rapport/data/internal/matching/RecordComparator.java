@@ -3,7 +3,6 @@ package org.rapport.data.internal.matching;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -27,8 +26,6 @@ final class RecordComparator {
 	/** Highest score for a pair with nothing but the name in common. */
 	static final double NAME_ONLY_CAP = 0.45;
 
-	private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
-
 	private static final LevenshteinDistance LEV = new LevenshteinDistance(3);
 
 	MatchResult compare(PreparedRecord a, PreparedRecord b) {
@@ -39,7 +36,7 @@ final class RecordComparator {
 		total += names(a, b, reasons);
 
 		if (both(a.organisation, b.organisation)) {
-			double s = a.organisation.equals(b.organisation) ? 1 : JW.apply(a.organisation, b.organisation);
+			double s = a.organisation.equals(b.organisation) ? 1 : JaroWinkler.similarity(a.organisation, b.organisation);
 			// an organisation's name is its identity; a person's employer is only a hint
 			boolean organisations = !a.hasName() && !b.hasName();
 			double w = ramp(s, 0.75, 0.93, -1.5, organisations ? 6.5 : 2);
@@ -104,7 +101,7 @@ final class RecordComparator {
 			evidence += Math.max(0, w);
 		}
 		if (both(a.street, b.street)) {
-			double s = JW.apply(a.street, b.street);
+			double s = JaroWinkler.similarity(a.street, b.street);
 			double w = ramp(s, 0.7, 0.92, -1.5, 3.5);
 			total += w;
 			if (s >= 0.92) {
@@ -113,10 +110,10 @@ final class RecordComparator {
 			}
 		}
 		if (both(a.street2, b.street2)) {
-			total += ramp(JW.apply(a.street2, b.street2), 0.7, 0.92, -0.5, 1.5);
+			total += ramp(JaroWinkler.similarity(a.street2, b.street2), 0.7, 0.92, -0.5, 1.5);
 		}
 		if (both(a.city, b.city)) {
-			double s = JW.apply(a.city, b.city);
+			double s = JaroWinkler.similarity(a.city, b.city);
 			total += ramp(s, 0.75, 0.92, -1, 2.5);
 			if (s >= 0.92) {
 				reasons.add("same-city");
@@ -182,7 +179,7 @@ final class RecordComparator {
 		if ((a.given.length() == 1 || b.given.length() == 1) && a.given.charAt(0) == b.given.charAt(0)) {
 			return 1;
 		}
-		double s = JW.apply(a.given, b.given);
+		double s = JaroWinkler.similarity(a.given, b.given);
 		if (s >= 0.9) {
 			reasons.add("similar-given-name");
 		}
@@ -197,7 +194,7 @@ final class RecordComparator {
 			reasons.add("same-family-name");
 			return 4;
 		}
-		double s = JW.apply(a, b);
+		double s = JaroWinkler.similarity(a, b);
 		if (s >= 0.9) {
 			reasons.add("similar-family-name");
 		}
