@@ -58,6 +58,11 @@ public class DuplicateManagement {
 			String status, String source) {
 	}
 
+	/** The entity named, contacts or accounts; 400 naming the field {@code entity} otherwise. */
+	public static String entityOf(String entity) {
+		return entity(entity);
+	}
+
 	static String entity(String entity) {
 		String e = entity == null ? "contacts" : entity.strip();
 		if (!e.equals("contacts") && !e.equals("accounts")) {

@@ -276,8 +276,8 @@ public final class DuplicateDetector {
 						continue;
 					}
 					comparisons.increment();
-					MatchResult result = comparator.compare(records[i], records[j]);
-					if (result.score() >= threshold) {
+					MatchResult result = comparator.compare(records[i], records[j], threshold);
+					if (result != null && result.score() >= threshold) {
 						boolean swap = second != null ? second[i] && !second[j] : i > j;
 						int l = swap ? j : i;
 						int r = swap ? i : j;

@@ -9,6 +9,18 @@ package org.rapport.data.internal.matching;
  */
 final class JaroWinkler {
 
+	private static final int CACHE_SLOTS = 1 << 12;
+
+	/**
+	 * The last similarities computed on this thread, by the identity of the two strings: records share
+	 * their normalised names and organisations ({@link Memo}), so within a block the same two
+	 * organisations or names meet again and again.
+	 */
+	private static final ThreadLocal<Known[]> RECENT = ThreadLocal.withInitial(() -> new Known[CACHE_SLOTS]);
+
+	private record Known(String a, String b, double similarity) {
+	}
+
 	private JaroWinkler() {
 	}
 
@@ -16,6 +28,18 @@ final class JaroWinkler {
 		if (a.equals(b)) {
 			return 1;
 		}
+		Known[] recent = RECENT.get();
+		int slot = (System.identityHashCode(a) * 31 + System.identityHashCode(b)) & (CACHE_SLOTS - 1);
+		Known known = recent[slot];
+		if (known != null && known.a() == a && known.b() == b) {
+			return known.similarity();
+		}
+		double similarity = compute(a, b);
+		recent[slot] = new Known(a, b, similarity);
+		return similarity;
+	}
+
+	private static double compute(String a, String b) {
 		String longer = a.length() > b.length() ? a : b;
 		String shorter = longer == a ? b : a;
 		int window = Math.max(longer.length() / 2 - 1, 0);

@@ -29,11 +29,25 @@ final class RecordComparator {
 	private static final LevenshteinDistance LEV = new LevenshteinDistance(3);
 
 	MatchResult compare(PreparedRecord a, PreparedRecord b) {
+		return compare(a, b, 0);
+	}
+
+	/**
+	 * The pair's score, or {@code null} when it certainly stays below {@code threshold}: judged after
+	 * the names from the fields compared by equality and the most the others could add, so the costly
+	 * string comparisons of organisation and address are skipped for most pairs of a large block
+	 * (namesakes with different e-mails and phones). A pair that may reach the threshold is scored in
+	 * full, exactly as without a threshold.
+	 */
+	MatchResult compare(PreparedRecord a, PreparedRecord b, double threshold) {
 		List<String> reasons = new ArrayList<>();
 		double total = 0;
 		double evidence = 0;
 
 		total += names(a, b, reasons);
+		if (threshold > 0 && surelyBelow(a, b, total, threshold)) {
+			return null;
+		}
 
 		if (both(a.organisation, b.organisation)) {
 			double s = a.organisation.equals(b.organisation) ? 1 : JaroWinkler.similarity(a.organisation, b.organisation);
@@ -138,6 +152,58 @@ final class RecordComparator {
 			reasons.add("name-only");
 		}
 		return new MatchResult(Math.round(score * 1000) / 1000.0, reasons);
+	}
+
+	/** Whether the score stays below the threshold whatever the fields not compared by equality give. */
+	private static boolean surelyBelow(PreparedRecord a, PreparedRecord b, double names, double threshold) {
+		double total = names;
+		double evidence = 0;
+		if (both(a.email, b.email)) {
+			boolean same = a.email.equals(b.email);
+			total += same ? 9 : -2;
+			evidence += same ? 9 : 0;
+		}
+		if (both(a.phone, b.phone)) {
+			boolean same = a.phone.equals(b.phone);
+			total += same ? 8 : -2;
+			evidence += same ? 8 : 0;
+		}
+		if (both(a.postcode, b.postcode)) {
+			total += a.postcode.equals(b.postcode) ? 2.5 : 0.5;
+		}
+		if (both(a.region, b.region)) {
+			total += a.region.equals(b.region) ? 0.5 : -1;
+		}
+		// at most what the remaining fields can add
+		if (both(a.organisation, b.organisation)) {
+			boolean organisations = !a.hasName() && !b.hasName();
+			total += organisations ? 6.5 : 2;
+			evidence += organisations ? 6.5 : 0;
+		}
+		if (both(a.birthDate, b.birthDate)) {
+			total += 5;
+			evidence += 5;
+		}
+		if (both(a.identifier, b.identifier)) {
+			total += 8;
+			evidence += 8;
+		}
+		if (both(a.street, b.street)) {
+			total += 3.5;
+			evidence += 3.5;
+		}
+		if (both(a.street2, b.street2)) {
+			total += 1.5;
+		}
+		if (both(a.city, b.city)) {
+			total += 2.5;
+		}
+		double score = 1 / (1 + Math.pow(2, -(total - BIAS)));
+		if (evidence < 3) {
+			score = Math.min(score, NAME_ONLY_CAP);
+		}
+		// the score is rounded to three decimals: a margin keeps a rounded-up pair from being lost
+		return score + 0.001 < threshold;
 	}
 
 	/** Weight of the names: given and family compared straight and crossed, the better kept. */
