@@ -199,6 +199,53 @@ public class AccountManagement {
 		events.publishEvent(new AccountDeleted(id, actor.id()));
 	}
 
+	/**
+	 * Removes an account merged into another, keeping its whole row under the merge id so that
+	 * {@link #restoreMerged} can bring it back with its id. Its contacts and every other reference must
+	 * have been moved first ({@link AccountReferences}). Audited as "merge" (the record's history stays
+	 * in the audit log) and announced as {@link AccountDeleted}.
+	 */
+	@Transactional
+	public void mergeAway(long mergedId, long survivorId, long mergeId) {
+		Actor actor = Actor.current();
+		AccountView before = find(mergedId).filter(a -> access.canSee(actor, TYPE, mergedId, a.ownerId()))
+			.orElseThrow(() -> new RecordNotFound(TYPE, mergedId));
+		access.requireDelete(actor, TYPE, before.ownerId());
+		if (before.contactCount() > 0) {
+			throw new StateConflict("account-has-contacts", "The account still has contacts", before.contactCount());
+		}
+		jdbc.sql("""
+				insert into account_merge_snapshots (merge_id, account_id, survivor_id, row)
+				select ?, id, ?, to_jsonb(a) from accounts a where id = ?""")
+			.params(mergeId, survivorId, mergedId)
+			.update();
+		jdbc.sql("delete from accounts where id = ?").param(mergedId).update();
+		access.dropShares(TYPE, mergedId);
+		var changes = new ArrayList<>(FieldChanges.between(auditFields(before.fields()), null, PERSONAL));
+		changes.add(new AuditTrail.FieldChange("mergedInto", null, Long.toString(survivorId)));
+		audit.record(new AuditEvent("merge", TYPE, Long.toString(mergedId), before.name(), changes));
+		events.publishEvent(new AccountDeleted(mergedId, actor.id()));
+	}
+
+	/** Brings back, with its id, the account a merge removed; returns its id. */
+	@Transactional
+	public long restoreMerged(long mergeId) {
+		Actor actor = Actor.current();
+		Long id = jdbc.sql("select account_id from account_merge_snapshots where merge_id = ?").param(mergeId)
+			.query(Long.class).optional().orElseThrow(() -> new RecordNotFound("merge", mergeId));
+		jdbc.sql("""
+				insert into accounts select (jsonb_populate_record(null::accounts, row)).*
+				from account_merge_snapshots where merge_id = ?""")
+			.param(mergeId)
+			.update();
+		jdbc.sql("delete from account_merge_snapshots where merge_id = ?").param(mergeId).update();
+		AccountView view = find(id).orElseThrow();
+		audit.record(new AuditEvent("restore", TYPE, Long.toString(id), view.name(),
+				FieldChanges.between(null, auditFields(view.fields()), PERSONAL)));
+		events.publishEvent(new AccountCreated(id, actor.id()));
+		return id;
+	}
+
 	@Transactional(readOnly = true)
 	public Page<AccountView> list(AccountQuery query) {
 		Actor actor = Actor.current();

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BenchTarget implements AutoCloseable {
 
-	final String base = System.getProperty("bench.url", "http://127.0.0.1:18080");
+	final String base;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -27,8 +27,15 @@ final class BenchTarget implements AutoCloseable {
 	final JdbcClient jdbc;
 
 	BenchTarget(int poolSize) {
+		this(poolSize, System.getProperty("bench.url", "http://127.0.0.1:18080"),
+				System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/rapport_bench"));
+	}
+
+	/** A second application and database in the same run (a baseline at another size). */
+	BenchTarget(int poolSize, String url, String jdbcUrl) {
+		base = url;
 		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(System.getProperty("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/rapport_bench"));
+		config.setJdbcUrl(jdbcUrl);
 		config.setUsername(System.getProperty("bench.dbUser", "postgres"));
 		config.setPassword(System.getProperty("bench.dbPassword", ""));
 		config.setMaximumPoolSize(poolSize);

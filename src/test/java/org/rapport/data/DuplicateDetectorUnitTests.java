@@ -123,6 +123,26 @@ class DuplicateDetectorUnitTests {
 	}
 
 	@Test
+	void largeBlocksAreComparedAsSortedNeighbourhoods() {
+		// 1,000 namesakes fill one name block; the duplicate pair shares no other key (the postcode has a typo)
+		List<MatchRecord> records = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			records.add(person("r" + i).givenName("John").familyName("Smith").email("js" + i + "@example.com")
+				.phone(String.format("+1 555 %07d", i)).street((i + 20) + " King Street").postcode("3" + (100 + i)).build());
+		}
+		records.add(person("x").givenName("John").familyName("Smith").street("12 High Street").postcode("2000").build());
+		records.add(person("y").givenName("John").familyName("Smith").street("12 High St").postcode("2001").build());
+		DuplicateDetector skipping = new DuplicateDetector(0.5, 300, 0);
+		assertThat(skipping.deduplicate(records)).isEmpty();
+		DuplicateDetector windowed = new DuplicateDetector(0.5, 300, 10);
+		List<Candidate> found = windowed.deduplicate(records);
+		assertThat(found).extracting(c -> Febrl.pair(c.left(), c.right())).containsExactly(Febrl.pair("x", "y"));
+		// the namesakes are compared with their ten neighbours only (in each of the two name blocks), not all 500,000 pairs
+		assertThat(windowed.comparisons()).isLessThanOrEqualTo(2L * 1_002 * 10);
+		assertThat(windowed.blocksDone()).isEqualTo(windowed.blocksTotal()).isPositive();
+	}
+
+	@Test
 	void againstExistingComparesIncomingWithExistingAndEachOtherButNotExistingPairs() {
 		MatchRecord old1 = person("old1").givenName("Ann").familyName("Lee").email("ann@x.com").build();
 		MatchRecord old2 = person("old2").givenName("Ann").familyName("Lee").email("ann@x.com").build();

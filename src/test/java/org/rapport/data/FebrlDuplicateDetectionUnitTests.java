@@ -48,4 +48,17 @@ class FebrlDuplicateDetectionUnitTests {
 		assertThat(detector.comparisons()).isLessThan(500_000);
 	}
 
+	@Test
+	void deduplicatesDataset3AsWellWithTheScansBlocks() {
+		// the duplicate scan's settings: whole blocks up to 50, larger ones as sorted neighbourhoods of 6
+		List<MatchRecord> records = Febrl.records("dataset3.csv");
+		DuplicateDetector detector = new DuplicateDetector(0.5, 50, 6);
+		List<Candidate> candidates = detector.deduplicate(records);
+		Quality quality = Quality.of(Febrl.truePairs(records, records), candidates);
+		System.out.printf("Febrl dataset3 deduplication, scan settings: %s; %,d comparisons%n", quality,
+				detector.comparisons());
+		assertThat(quality.f1()).isGreaterThanOrEqualTo(0.95);
+		assertThat(quality.precision()).isGreaterThanOrEqualTo(0.99);
+	}
+
 }

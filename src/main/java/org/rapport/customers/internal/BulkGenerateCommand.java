@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * the configured database, generates N contacts (and by default N/10 accounts and 2N activities),
  * and exits with status 0, or 1 when generation failed. Optional:
  * {@code --rapport.generate.accounts}, {@code --rapport.generate.activities},
- * {@code --rapport.generate.seed}.
+ * {@code --rapport.generate.seed}, {@code --rapport.generate.duplicates} (a fraction of contacts written as
+ * near-copies of earlier ones, for the duplicate scan's benchmark).
  */
 @Component
 @ConditionalOnProperty("rapport.generate.contacts")
@@ -47,7 +48,8 @@ class BulkGenerateCommand implements ApplicationRunner {
 			BulkGenerator.Plan plan = new BulkGenerator.Plan(contacts,
 					environment.getProperty("rapport.generate.accounts", Integer.class, defaults.accounts()),
 					environment.getProperty("rapport.generate.activities", Integer.class, defaults.activities()),
-					environment.getProperty("rapport.generate.seed", Long.class, defaults.seed()));
+					environment.getProperty("rapport.generate.seed", Long.class, defaults.seed()),
+					environment.getProperty("rapport.generate.duplicates", Double.class, 0.0));
 			generator.generate(plan);
 		}
 		catch (RuntimeException ex) {

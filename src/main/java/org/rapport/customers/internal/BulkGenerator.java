@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -85,16 +86,26 @@ public class BulkGenerator {
 	 * @param accounts accounts; about one in twenty contacts belongs to none
 	 * @param activities activities on average (each contact gets 0 to twice the average)
 	 * @param seed random seed: the same seed and sizes give the same names, phones and texts
+	 * @param duplicates fraction (0 to 0.5) of contacts written as a near-copy of a contact written shortly
+	 * before (a typo or nickname in the name, another e-mail or phone format), for the duplicate scan's
+	 * benchmark; 0 leaves the output exactly as without it
 	 */
-	public record Plan(int contacts, int accounts, int activities, long seed) {
+	public record Plan(int contacts, int accounts, int activities, long seed, double duplicates) {
 
 		public Plan {
 			if (contacts < 0 || accounts < 0 || activities < 0) {
 				throw new IllegalArgumentException("Counts must not be negative");
 			}
+			if (!(duplicates >= 0 && duplicates <= 0.5)) {
+				throw new IllegalArgumentException("The fraction of duplicates must be between 0 and 0.5");
+			}
 			if (contacts > 0 && accounts == 0) {
 				accounts = 1;
 			}
+		}
+
+		public Plan(int contacts, int accounts, int activities, long seed) {
+			this(contacts, accounts, activities, seed, 0);
 		}
 
 		/** About one account per ten contacts and two activities per contact. */
@@ -164,12 +175,18 @@ public class BulkGenerator {
 					StringBuilder contacts = new StringBuilder((to - from) * 700);
 					StringBuilder activities = new StringBuilder((int) ((to - from) * perContact * 200) + 16);
 					long activityCount = 0;
+					List<NearCopy> recent = new ArrayList<>();
 					for (int i = from; i < to; i++) {
-						boolean lead = synth.nextInt(20) == 0;
-						int a = lead ? -1 : synth.nextInt(companies.length);
+						// the duplicate draw comes first and only when asked for, so that without duplicates
+						// the random sequence (and so every other benchmark's data) is unchanged
+						NearCopy original = plan.duplicates() > 0 && !recent.isEmpty()
+								&& synth.nextInt(1_000_000) < plan.duplicates() * 1_000_000
+										? recent.get(synth.nextInt(recent.size())) : null;
+						int a = original != null ? original.account()
+								: synth.nextInt(20) == 0 ? -1 : synth.nextInt(companies.length);
 						long owner = a >= 0 && synth.nextInt(5) != 0 ? accountOwners[a] : owners[synth.nextInt(owners.length)];
 						Instant created = contactRow(contacts, synth, contactIds[i], a < 0 ? null : companies[a],
-								a < 0 ? null : accountIds[a], owner, now);
+								a < 0 ? null : accountIds[a], owner, now, original, plan.duplicates() > 0 ? recent : null, a);
 						int count = activityCount(synth, perContact);
 						for (int k = 0; k < count; k++) {
 							activityRow(activities, synth, contactIds[i], a < 0 ? null : accountIds[a], owner, created,
@@ -369,18 +386,51 @@ public class BulkGenerator {
 			.end();
 	}
 
-	/** Writes one contact row and returns when the contact was created. */
+	/** A contact written, kept for a while as the original of near-copies. */
+	private record NearCopy(Country country, Person person, List<String> emails, List<String> phones, int account) {
+	}
+
+	/** Recent contacts kept per batch as originals of near-copies. */
+	private static final int NEAR_COPY_ORIGINALS = 2_000;
+
+	/**
+	 * Writes one contact row and returns when the contact was created.
+	 *
+	 * @param original when not null, the contact is a near-copy of this one
+	 * @param recent when not null, where the contact is remembered as an original of later near-copies
+	 */
 	private static Instant contactRow(StringBuilder row, SyntheticCustomers synth, long id, Company company,
-			Long accountId, long owner, Instant now) {
-		Country country = company == null ? synth.country() : company.country();
-		Person p = synth.person(country);
+			Long accountId, long owner, Instant now, NearCopy original, List<NearCopy> recent, int account) {
+		Country country;
+		Person p;
+		List<String> emails;
+		List<String> phones;
+		if (original != null) {
+			NearCopy copy = nearCopy(synth, original);
+			country = copy.country();
+			p = copy.person();
+			emails = copy.emails();
+			phones = copy.phones();
+		}
+		else {
+			country = company == null ? synth.country() : company.country();
+			p = synth.person(country);
+			String domain = company != null ? company.domain()
+					: country == Country.CN ? synth.pick(List.of("163.com", "qq.com", "126.com"))
+							: synth.pick(List.of("gmail.com", "outlook.com", "example.net"));
+			emails = List.of(p.emailLocal() + (company == null ? synth.digits(2) : "") + "@" + domain);
+			phones = synth.nextInt(4) == 0 ? List.of(synth.mobile(country), synth.landline(country))
+					: List.of(synth.mobile(country));
+			if (recent != null) {
+				if (recent.size() == NEAR_COPY_ORIGINALS) {
+					recent.set(synth.nextInt(NEAR_COPY_ORIGINALS), new NearCopy(country, p, emails, phones, account));
+				}
+				else {
+					recent.add(new NearCopy(country, p, emails, phones, account));
+				}
+			}
+		}
 		String display = ContactManagement.displayName(p.firstName(), p.lastName());
-		String domain = company != null ? company.domain()
-				: country == Country.CN ? synth.pick(List.of("163.com", "qq.com", "126.com"))
-						: synth.pick(List.of("gmail.com", "outlook.com", "example.net"));
-		List<String> emails = List.of(p.emailLocal() + (company == null ? synth.digits(2) : "") + "@" + domain);
-		List<String> phones = synth.nextInt(4) == 0 ? List.of(synth.mobile(country), synth.landline(country))
-				: List.of(synth.mobile(country));
 		String companyName = company == null ? null : company.name();
 		Indexing ix = Indexing.ofContact(display, p.firstName(), p.lastName(), emails, phones, companyName);
 		Instant created = past(synth, now, HISTORY);
@@ -410,6 +460,43 @@ public class BulkGenerator {
 			.add(owner)
 			.end();
 		return created;
+	}
+
+	/**
+	 * The same person entered again: a typo in the family name, an initial or a nickname-like short
+	 * form of the given name, and the e-mail or the phone (not both) written differently or missing.
+	 */
+	private static NearCopy nearCopy(SyntheticCustomers synth, NearCopy o) {
+		Person p = o.person();
+		String first = p.firstName();
+		String last = p.lastName();
+		int name = synth.nextInt(4);
+		if (name == 0 && last.length() > 3) {
+			int at = 1 + synth.nextInt(last.length() - 2);
+			last = last.substring(0, at) + last.charAt(at + 1) + last.charAt(at) + last.substring(at + 2);
+		}
+		else if (name == 1 && first.length() > 4 && !han(first)) {
+			first = first.substring(0, 3);
+		}
+		else if (name == 2 && !han(first)) {
+			first = first.toUpperCase(Locale.ROOT);
+			last = last.toUpperCase(Locale.ROOT);
+		}
+		List<String> emails = o.emails();
+		List<String> phones = o.phones();
+		switch (synth.nextInt(3)) {
+			case 0 -> phones = List.of();
+			case 1 -> emails = List.of(emails.get(0).toUpperCase(Locale.ROOT));
+			default -> {
+				emails = List.of();
+				phones = List.of(phones.get(0).replaceAll("[^0-9+]", ""));
+			}
+		}
+		return new NearCopy(o.country(), new Person(first, last, p.emailLocal()), emails, phones, o.account());
+	}
+
+	private static boolean han(String text) {
+		return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
 	}
 
 	private static int activityCount(SyntheticCustomers synth, double perContact) {

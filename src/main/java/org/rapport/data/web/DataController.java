@@ -9,12 +9,17 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.rapport.data.internal.duplicates.DuplicateManagement;
+import org.rapport.data.internal.duplicates.DuplicateScans;
 import org.rapport.data.internal.duplicates.MergeManagement;
 import org.rapport.data.internal.imports.FieldMapping;
 import org.rapport.data.internal.imports.ImportManagement;
 import org.rapport.data.internal.imports.ImportView;
 import org.rapport.data.internal.quality.DataQuality;
+import org.rapport.platform.Actor;
+import org.rapport.platform.NotPermitted;
 import org.rapport.platform.RapportException;
+import org.rapport.platform.Role;
+import org.rapport.platform.StateConflict;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -45,13 +50,16 @@ class DataController {
 
 	private final MessageSource messages;
 
+	private final DuplicateScans scans;
+
 	DataController(ImportManagement imports, DuplicateManagement duplicates, MergeManagement merges, DataQuality quality,
-			MessageSource messages) {
+			MessageSource messages, DuplicateScans scans) {
 		this.imports = imports;
 		this.duplicates = duplicates;
 		this.merges = merges;
 		this.quality = quality;
 		this.messages = messages;
+		this.scans = scans;
 	}
 
 	private String message(RapportException ex) {
@@ -153,7 +161,42 @@ class DataController {
 			Model model) {
 		model.addAttribute("entity", entity);
 		model.addAttribute("page", duplicates.list(entity, "open", 25, cursor));
+		scanModel(entity, model);
 		return "data/duplicates";
+	}
+
+	/** The latest scan of the entity, polled while it runs (admins and managers only). */
+	@GetMapping("/data/duplicates/scan")
+	String scanProgress(@RequestParam(defaultValue = "contacts") String entity, Model model) {
+		scanModel(entity, model);
+		return "data/duplicates :: scan";
+	}
+
+	@PostMapping("/data/duplicates/scan")
+	String scan(@RequestParam(defaultValue = "contacts") String entity, RedirectAttributes redirect) {
+		if (!canScan()) {
+			throw new NotPermitted("scan duplicates");
+		}
+		try {
+			scans.start(entity);
+			redirect.addFlashAttribute("flash", "data.scan.started");
+		}
+		catch (StateConflict ex) {
+			redirect.addFlashAttribute("scanError", message(ex));
+		}
+		return "redirect:/data/duplicates?entity=" + DuplicateManagement.entityOf(entity);
+	}
+
+	private void scanModel(String entity, Model model) {
+		boolean canScan = canScan();
+		model.addAttribute("entity", entity);
+		model.addAttribute("canScan", canScan);
+		model.addAttribute("scan", canScan ? scans.latest(entity).orElse(null) : null);
+	}
+
+	private static boolean canScan() {
+		Actor actor = Actor.current();
+		return actor.role() == Role.ADMIN || actor.role() == Role.MANAGER;
 	}
 
 	@PostMapping("/data/duplicates/{id}/dismiss")
@@ -176,9 +219,9 @@ class DataController {
 
 	@PostMapping("/data/merges/{id}/undo")
 	String undo(@PathVariable long id, RedirectAttributes redirect) {
-		merges.undo(id);
+		MergeManagement.MergeView merge = merges.undo(id);
 		redirect.addFlashAttribute("flash", "data.duplicates.undone");
-		return "redirect:/data/duplicates";
+		return "redirect:/data/duplicates?entity=" + merge.entity();
 	}
 
 	@GetMapping("/data/quality")

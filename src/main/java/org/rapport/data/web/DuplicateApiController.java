@@ -7,6 +7,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.data.internal.duplicates.DuplicateManagement;
+import org.rapport.data.internal.duplicates.DuplicateScans;
 import org.rapport.data.internal.duplicates.MergeManagement;
 import org.rapport.platform.Actor;
 import org.rapport.platform.InvalidInput;
@@ -32,9 +33,12 @@ class DuplicateApiController {
 
 	private final MergeManagement merges;
 
-	DuplicateApiController(DuplicateManagement duplicates, MergeManagement merges) {
+	private final DuplicateScans scans;
+
+	DuplicateApiController(DuplicateManagement duplicates, MergeManagement merges, DuplicateScans scans) {
 		this.duplicates = duplicates;
 		this.merges = merges;
+		this.scans = scans;
 	}
 
 	@GetMapping("/api/v1/duplicates")
@@ -59,13 +63,34 @@ class DuplicateApiController {
 	}
 
 	@PostMapping("/api/v1/duplicates/scan")
-	@Operation(summary = "Scan all records of an entity for duplicates now (admins and managers); also runs nightly")
-	DuplicateManagement.ScanResult scan(@RequestParam(required = false) String entity) {
+	@Operation(summary = "Scan all records of an entity for duplicates now (admins and managers); also runs nightly",
+			description = "entity=contacts|accounts. By default waits for the scan and answers 200 with its result; "
+					+ "wait=false answers 202 at once with the running scan (follow it at Location). One scan runs at a "
+					+ "time in the whole cluster: 409 duplicate-scan-running while another does.")
+	ResponseEntity<DuplicateScans.Scan> scan(@RequestParam(required = false) String entity,
+			@RequestParam(defaultValue = "true") boolean wait) {
+		requireScanner();
+		if (wait) {
+			return ResponseEntity.ok(scans.scan(entity, "user"));
+		}
+		DuplicateScans.Scan scan = scans.start(entity);
+		return ResponseEntity.accepted().location(URI.create("/api/v1/duplicates/scans/" + scan.id())).body(scan);
+	}
+
+	@GetMapping("/api/v1/duplicates/scans/{id}")
+	@Operation(summary = "A duplicate scan and its progress (admins and managers)",
+			description = "status running|done|failed; phase reading|blocking|comparing|storing|finished; records read, "
+					+ "blocksDone of blocksTotal, comparisons, candidates, stored.")
+	DuplicateScans.Scan scanProgress(@PathVariable long id) {
+		requireScanner();
+		return scans.get(id);
+	}
+
+	private static void requireScanner() {
 		Actor actor = Actor.current();
 		if (actor.role() != Role.ADMIN && actor.role() != Role.MANAGER) {
 			throw new NotPermitted("scan duplicates");
 		}
-		return duplicates.scan(entity);
 	}
 
 	@PostMapping("/api/v1/merges")

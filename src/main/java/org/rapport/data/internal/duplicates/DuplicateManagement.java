@@ -9,21 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.rapport.customers.AccountManagement;
-import org.rapport.customers.AccountQuery;
-import org.rapport.customers.AccountView;
 import org.rapport.customers.ContactManagement;
-import org.rapport.customers.ContactQuery;
-import org.rapport.customers.ContactView;
 import org.rapport.data.internal.matching.Candidate;
-import org.rapport.data.internal.matching.DuplicateDetector;
-import org.rapport.data.internal.matching.MatchRecord;
-import org.rapport.platform.Actor;
 import org.rapport.platform.Cursor;
 import org.rapport.platform.InvalidInput;
 import org.rapport.platform.Page;
 import org.rapport.platform.RecordNotFound;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,15 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Candidate duplicate pairs: found by the scan of all records (scheduled nightly, or on demand) and
+ * Candidate duplicate pairs: found by the scan of all records ({@link DuplicateScans}: nightly, or on demand) and
  * by imports, reviewed by users (dismissed or merged). A user sees a pair only if they see both records.
  */
 @Service
 public class DuplicateManagement {
-
-	private static final Logger log = LoggerFactory.getLogger(DuplicateManagement.class);
-
-	private static final int PAGE = 200;
 
 	private final JdbcClient jdbc;
 
@@ -71,9 +58,9 @@ public class DuplicateManagement {
 			String status, String source) {
 	}
 
-	/** What a scan did. */
-	public record ScanResult(String entity, long records, long comparisons, long candidates, long stored,
-			long millis) {
+	/** The entity named, contacts or accounts; 400 naming the field {@code entity} otherwise. */
+	public static String entityOf(String entity) {
+		return entity(entity);
 	}
 
 	static String entity(String entity) {
@@ -182,46 +169,6 @@ public class DuplicateManagement {
 			.param(entity(entity))
 			.query(Long.class)
 			.single();
-	}
-
-	/**
-	 * Compares every record of the entity with the blocked candidates and stores the pairs found
-	 * (a pair already dismissed or merged stays so). Runs as the system: it reads all records.
-	 */
-	public ScanResult scan(String entity) {
-		String e = entity(entity);
-		long started = System.nanoTime();
-		List<MatchRecord> records = new ArrayList<>();
-		Actor.runAs(Actor.SYSTEM, () -> {
-			String cursor = null;
-			do {
-				if (e.equals("contacts")) {
-					Page<ContactView> page = contacts.list(new ContactQuery(null, null, null, null, null, null, null, PAGE, cursor));
-					for (ContactView c : page.items()) {
-						records.add(MatchRecord.builder(Long.toString(c.id())).givenName(c.firstName()).familyName(c.lastName())
-							.email(c.email()).phone(c.phone()).organisation(c.accountName()).street(c.street()).city(c.city())
-							.postcode(c.postalCode()).region(c.region()).build());
-					}
-					cursor = page.nextCursor();
-				}
-				else {
-					Page<AccountView> page = accounts.list(new AccountQuery(null, null, null, null, null, null, PAGE, cursor));
-					for (AccountView a : page.items()) {
-						records.add(MatchRecord.builder(Long.toString(a.id())).organisation(a.name()).phone(a.phone())
-							.street(a.street()).city(a.city()).postcode(a.postalCode()).email(domain(a.website())).build());
-					}
-					cursor = page.nextCursor();
-				}
-			}
-			while (cursor != null);
-		});
-		DuplicateDetector detector = new DuplicateDetector();
-		List<Candidate> found = detector.deduplicate(records);
-		long inserted = store(e, found, "scan");
-		long millis = (System.nanoTime() - started) / 1_000_000;
-		log.info("Duplicate scan of {}: {} records, {} comparisons, {} candidates ({} stored) in {} ms", e, records.size(),
-				detector.comparisons(), found.size(), inserted, millis);
-		return new ScanResult(e, records.size(), detector.comparisons(), found.size(), inserted, millis);
 	}
 
 	static String domain(String website) {

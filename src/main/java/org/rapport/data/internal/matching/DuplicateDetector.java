@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
@@ -22,20 +24,27 @@ import org.apache.commons.codec.language.Soundex;
  * name, the same with given and family crossed (names in the wrong order), birth date, identifier,
  * e-mail, last digits of the phone, postcode + family initial, street number + first letters of the
  * street + postcode, formal given name + birth year, organisation prefix, and Soundex of the given
- * name + postcode. Chinese names take part through their pinyin. A block larger than
- * {@link #maxBlock} (a very common key) is skipped for that kind of key; the other kinds still bring
- * its true duplicates together. A pair sharing several keys is compared once, in the first block it
- * shares (no set of seen pairs, so memory stays linear).
+ * name + postcode. Chinese names take part through their pinyin. A block of at most
+ * {@link #maxBlock} records has all its pairs compared, and a pair sharing several such blocks is
+ * compared once, in the first (no set of seen pairs, so memory stays linear). A larger block (a
+ * very common key: a common surname and initial, a big company's prefix) is compared as a sorted
+ * neighbourhood: its records sorted by name, organisation and contact details, each compared with
+ * the next {@link #window} only, so its cost grows linearly with its size; its true duplicates are
+ * usually brought together by another kind of key as well.
  *
  * <p><b>Scoring.</b> See {@link RecordComparator}. A pair is a candidate when its score reaches the
- * threshold.
+ * threshold. The blocks are compared in parallel on all cores; {@link #blocksDone()} and
+ * {@link #comparisons()} may be read from another thread while a run goes on.
  */
 public final class DuplicateDetector {
 
 	static final int KEY_TYPES = 11;
 
-	/** Records in one block beyond which that block is not compared. */
+	/** Records in one block up to which all its pairs are compared. */
 	private final int maxBlock;
+
+	/** Neighbours each record of a larger block is compared with; 0 skips larger blocks. */
+	private final int window;
 
 	private final double threshold;
 
@@ -43,13 +52,31 @@ public final class DuplicateDetector {
 
 	private final LongAdder comparisons = new LongAdder();
 
+	private final LongAdder blocksDone = new LongAdder();
+
+	private volatile long blocksTotal;
+
+	/** Threshold 0.5, blocks of up to 300 compared in full, larger ones skipped (for a few thousand records). */
 	public DuplicateDetector() {
-		this(0.5, 300);
+		this(0.5, 300, 0);
 	}
 
 	public DuplicateDetector(double threshold, int maxBlock) {
+		this(threshold, maxBlock, 0);
+	}
+
+	/**
+	 * @param threshold score from which a pair is a candidate
+	 * @param maxBlock block size up to which all pairs of a block are compared
+	 * @param window for larger blocks, how many sorted neighbours each record is compared with (0: none)
+	 */
+	public DuplicateDetector(double threshold, int maxBlock, int window) {
+		if (maxBlock < 2 || window < 0) {
+			throw new IllegalArgumentException("maxBlock must be at least 2 and window not negative");
+		}
 		this.threshold = threshold;
 		this.maxBlock = maxBlock;
+		this.window = window;
 	}
 
 	public double threshold() {
@@ -61,6 +88,16 @@ public final class DuplicateDetector {
 		return comparisons.sum();
 	}
 
+	/** Blocks compared so far in the current run. */
+	public long blocksDone() {
+		return blocksDone.sum();
+	}
+
+	/** Blocks of two or more records in the current run (0 until blocking is done). */
+	public long blocksTotal() {
+		return blocksTotal;
+	}
+
 	/** Scores one pair. */
 	public MatchResult compare(MatchRecord a, MatchRecord b) {
 		return comparator.compare(new PreparedRecord(a), new PreparedRecord(b));
@@ -69,6 +106,11 @@ public final class DuplicateDetector {
 	/** Candidate pairs within one list. */
 	public List<Candidate> deduplicate(List<MatchRecord> records) {
 		return find(prepare(records), (i, j) -> false, null);
+	}
+
+	/** Candidate pairs within the records streamed into the set. */
+	public List<Candidate> deduplicate(RecordSet records) {
+		return find(records.prepared(), (i, j) -> false, null);
 	}
 
 	/** Candidate pairs of a left and a right record; pairs within one side are not compared. */
@@ -96,6 +138,62 @@ public final class DuplicateDetector {
 		return records.parallelStream().map(PreparedRecord::new).toArray(PreparedRecord[]::new);
 	}
 
+	/**
+	 * Records added one by one (as they are read from a database) and normalised for comparison in
+	 * chunks on another thread meanwhile; only the normalised form is kept.
+	 */
+	public static final class RecordSet {
+
+		private static final int CHUNK = 4_096;
+
+		private final List<CompletableFuture<PreparedRecord[]>> chunks = new ArrayList<>();
+
+		private List<MatchRecord> pending = new ArrayList<>(CHUNK);
+
+		private volatile int size;
+
+		public void add(MatchRecord record) {
+			pending.add(record);
+			size++;
+			if (pending.size() == CHUNK) {
+				flush();
+			}
+		}
+
+		public int size() {
+			return size;
+		}
+
+		private void flush() {
+			if (pending.isEmpty()) {
+				return;
+			}
+			List<MatchRecord> chunk = pending;
+			pending = new ArrayList<>(CHUNK);
+			chunks.add(CompletableFuture.supplyAsync(() -> {
+				PreparedRecord[] out = new PreparedRecord[chunk.size()];
+				for (int i = 0; i < out.length; i++) {
+					out[i] = new PreparedRecord(chunk.get(i));
+				}
+				return out;
+			}));
+		}
+
+		PreparedRecord[] prepared() {
+			flush();
+			PreparedRecord[] all = new PreparedRecord[size];
+			int at = 0;
+			for (CompletableFuture<PreparedRecord[]> chunk : chunks) {
+				PreparedRecord[] part = chunk.join();
+				System.arraycopy(part, 0, all, at, part.length);
+				at += part.length;
+			}
+			chunks.clear();
+			return all;
+		}
+
+	}
+
 	/** Pairs of record indexes that are not to be compared. */
 	private interface Skip {
 
@@ -112,6 +210,8 @@ public final class DuplicateDetector {
 		if (n >= (1 << 24)) {
 			throw new IllegalArgumentException("At most 16,777,215 records per run");
 		}
+		blocksDone.reset();
+		blocksTotal = 0;
 		long[] keys = new long[n * KEY_TYPES];
 		IntStream.range(0, n).parallel().forEach(i -> keys(records[i], keys, i * KEY_TYPES));
 		// (40-bit key hash << 24 | record index), sorted: runs of one hash are the blocks
@@ -127,7 +227,9 @@ public final class DuplicateDetector {
 		}
 		entries = Arrays.copyOf(entries, size);
 		Arrays.parallelSort(entries);
-		List<int[]> blocks = new ArrayList<>();
+		// (start << 32 | end) of each block of two or more records
+		long[] blocks = new long[Math.max(16, size / 4)];
+		int blockCount = 0;
 		Set<Long> oversized = new HashSet<>();
 		for (int start = 0; start < size;) {
 			long hash = entries[start] >>> 24;
@@ -138,40 +240,105 @@ public final class DuplicateDetector {
 			if (end - start > maxBlock) {
 				oversized.add(hash);
 			}
-			else if (end - start > 1) {
-				blocks.add(new int[] { start, end });
+			if (end - start > 1 && (end - start <= maxBlock || window > 0)) {
+				if (blockCount == blocks.length) {
+					blocks = Arrays.copyOf(blocks, blocks.length * 2);
+				}
+				blocks[blockCount++] = ((long) start << 32) | end;
 			}
 			start = end;
 		}
+		blocksTotal = blockCount;
 		long[] sorted = entries;
-		ConcurrentLinkedQueue<Candidate> found = new ConcurrentLinkedQueue<>();
-		blocks.parallelStream().forEach(block -> {
-			long hash = sorted[block[0]] >>> 24;
-			for (int x = block[0]; x < block[1]; x++) {
-				int i = (int) (sorted[x] & 0xFFFFFF);
-				for (int y = x + 1; y < block[1]; y++) {
-					int j = (int) (sorted[y] & 0xFFFFFF);
+		// pairs are found once, except those of two large blocks' windows: found pairs are unique by key
+		Map<Long, Candidate> found = new ConcurrentHashMap<>();
+		Arrays.stream(blocks, 0, blockCount).parallel().forEach(block -> {
+			int from = (int) (block >>> 32);
+			int to = (int) block;
+			long hash = sorted[from] >>> 24;
+			int[] members = new int[to - from];
+			for (int x = from; x < to; x++) {
+				members[x - from] = (int) (sorted[x] & 0xFFFFFF);
+			}
+			boolean whole = to - from <= maxBlock;
+			if (!whole) {
+				members = neighbourhoodOrder(records, members, kind(keys, members[0], hash));
+			}
+			for (int x = 0; x < members.length; x++) {
+				int i = members[x];
+				int last = whole ? members.length : Math.min(members.length, x + 1 + window);
+				for (int y = x + 1; y < last; y++) {
+					int j = members[y];
 					if (i == j || skip.test(i, j)) {
 						continue;
 					}
-					if (comparedEarlier(keys, i, j, hash, oversized)) {
+					if (whole ? comparedEarlier(keys, i, j, hash, oversized) : comparedInWholeBlock(keys, i, j, oversized)) {
 						continue;
 					}
 					comparisons.increment();
-					MatchResult result = comparator.compare(records[i], records[j]);
-					if (result.score() >= threshold) {
-						boolean swap = second != null && second[i] && !second[j];
-						PreparedRecord l = swap ? records[j] : records[i];
-						PreparedRecord r = swap ? records[i] : records[j];
-						found.add(new Candidate(l.key, r.key, result.score(), result.reasons()));
+					MatchResult result = comparator.compare(records[i], records[j], threshold);
+					if (result != null && result.score() >= threshold) {
+						boolean swap = second != null ? second[i] && !second[j] : i > j;
+						int l = swap ? j : i;
+						int r = swap ? i : j;
+						found.putIfAbsent(((long) l << 24) | r,
+								new Candidate(records[l].key, records[r].key, result.score(), result.reasons()));
 					}
 				}
 			}
+			blocksDone.increment();
 		});
-		List<Candidate> result = new ArrayList<>(found);
+		List<Candidate> result = new ArrayList<>(found.values());
 		result.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::left)
 			.thenComparing(Candidate::right));
 		return result;
+	}
+
+	/** Which kind of key (0 to {@value #KEY_TYPES} - 1) the record has with this hash. */
+	private static int kind(long[] keys, int record, long hash) {
+		for (int t = 0; t < KEY_TYPES; t++) {
+			if (keys[record * KEY_TYPES + t] == hash) {
+				return t;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * The records of a large block in the order of the sorted neighbourhood: by organisation first in
+	 * an organisation block, otherwise by family and given name, then by the contact details, so that
+	 * neighbours are the likeliest duplicates the block's key leaves.
+	 */
+	private static int[] neighbourhoodOrder(PreparedRecord[] records, int[] members, int kind) {
+		Comparator<PreparedRecord> byName = Comparator.<PreparedRecord, String>comparing(r -> r.family)
+			.thenComparing(r -> r.given);
+		Comparator<PreparedRecord> details = Comparator.<PreparedRecord, String>comparing(r -> r.email)
+			.thenComparing(r -> r.phone)
+			.thenComparing(r -> r.postcode)
+			.thenComparing(r -> r.street);
+		Comparator<PreparedRecord> order = kind == 9
+				? Comparator.<PreparedRecord, String>comparing(r -> r.organisation).thenComparing(byName).thenComparing(details)
+				: byName.thenComparing(r -> r.organisation).thenComparing(details);
+		return Arrays.stream(members).boxed().sorted((a, b) -> order.compare(records[a], records[b]))
+			.mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Whether the pair shares a block small enough to have all its pairs compared. */
+	private static boolean comparedInWholeBlock(long[] keys, int i, int j, Set<Long> oversized) {
+		int bi = i * KEY_TYPES;
+		int bj = j * KEY_TYPES;
+		for (int t = 0; t < KEY_TYPES; t++) {
+			long k = keys[bi + t];
+			if (k == 0) {
+				continue;
+			}
+			for (int u = 0; u < KEY_TYPES; u++) {
+				if (keys[bj + u] == k && !oversized.contains(k)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

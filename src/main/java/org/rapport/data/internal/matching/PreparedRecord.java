@@ -69,6 +69,19 @@ final class PreparedRecord {
 
 	final String identifier;
 
+	/*
+	 * Names, organisations and cities repeat across records (and their pinyin is costly), so their
+	 * normal forms are remembered; a duplicate scan of a million records prepares each distinct value
+	 * once, and the shared strings take less memory.
+	 */
+	private static final Memo<String[]> GIVEN = new Memo<>();
+
+	private static final Memo<String> FAMILY = new Memo<>();
+
+	private static final Memo<String> ORGANISATIONS = new Memo<>();
+
+	private static final Memo<String> CITIES = new Memo<>();
+
 	PreparedRecord(MatchRecord r) {
 		this.key = r.key();
 		String givenRaw = blank(r.givenName());
@@ -102,17 +115,20 @@ final class PreparedRecord {
 			}
 		}
 		this.han = ChineseNames.isHan(givenRaw) || ChineseNames.isHan(familyRaw);
-		List<String> givenWords = nameWords(givenRaw);
-		this.givenFirst = givenWords.isEmpty() ? "" : givenWords.get(0);
-		this.given = String.join("", givenWords);
-		this.family = String.join("", nameWords(familyRaw));
-		this.organisation = organisation(r.organisation());
+		String[] givenForms = GIVEN.get(givenRaw, raw -> {
+			List<String> words = nameWords(raw);
+			return new String[] { String.join("", words), words.isEmpty() ? "" : words.get(0) };
+		});
+		this.given = givenForms[0];
+		this.givenFirst = givenForms[1];
+		this.family = FAMILY.get(familyRaw, raw -> String.join("", nameWords(raw)));
+		this.organisation = r.organisation() == null ? "" : ORGANISATIONS.get(r.organisation(), PreparedRecord::organisation);
 		this.email = blank(r.email()).toLowerCase(Locale.ROOT);
 		String digits = blank(r.phone()).replaceAll("\\D", "");
 		this.phone = digits.length() < 6 ? "" : digits.substring(Math.max(0, digits.length() - PHONE_DIGITS));
 		this.street = street(r.street());
 		this.street2 = street(r.street2());
-		this.city = String.join(" ", nameWords(r.city()));
+		this.city = r.city() == null ? "" : CITIES.get(r.city(), c -> String.join(" ", nameWords(c)));
 		this.postcode = NOT_ALNUM.matcher(SearchText.normalize(r.postcode())).replaceAll("");
 		this.region = NOT_ALNUM.matcher(SearchText.normalize(r.region())).replaceAll("");
 		this.birthDate = blank(r.birthDate()).replaceAll("\\D", "");

@@ -3,7 +3,6 @@ package org.rapport.data.internal.matching;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -27,19 +26,31 @@ final class RecordComparator {
 	/** Highest score for a pair with nothing but the name in common. */
 	static final double NAME_ONLY_CAP = 0.45;
 
-	private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
-
 	private static final LevenshteinDistance LEV = new LevenshteinDistance(3);
 
 	MatchResult compare(PreparedRecord a, PreparedRecord b) {
+		return compare(a, b, 0);
+	}
+
+	/**
+	 * The pair's score, or {@code null} when it certainly stays below {@code threshold}: judged after
+	 * the names from the fields compared by equality and the most the others could add, so the costly
+	 * string comparisons of organisation and address are skipped for most pairs of a large block
+	 * (namesakes with different e-mails and phones). A pair that may reach the threshold is scored in
+	 * full, exactly as without a threshold.
+	 */
+	MatchResult compare(PreparedRecord a, PreparedRecord b, double threshold) {
 		List<String> reasons = new ArrayList<>();
 		double total = 0;
 		double evidence = 0;
 
 		total += names(a, b, reasons);
+		if (threshold > 0 && surelyBelow(a, b, total, threshold)) {
+			return null;
+		}
 
 		if (both(a.organisation, b.organisation)) {
-			double s = a.organisation.equals(b.organisation) ? 1 : JW.apply(a.organisation, b.organisation);
+			double s = a.organisation.equals(b.organisation) ? 1 : JaroWinkler.similarity(a.organisation, b.organisation);
 			// an organisation's name is its identity; a person's employer is only a hint
 			boolean organisations = !a.hasName() && !b.hasName();
 			double w = ramp(s, 0.75, 0.93, -1.5, organisations ? 6.5 : 2);
@@ -104,7 +115,7 @@ final class RecordComparator {
 			evidence += Math.max(0, w);
 		}
 		if (both(a.street, b.street)) {
-			double s = JW.apply(a.street, b.street);
+			double s = JaroWinkler.similarity(a.street, b.street);
 			double w = ramp(s, 0.7, 0.92, -1.5, 3.5);
 			total += w;
 			if (s >= 0.92) {
@@ -113,10 +124,10 @@ final class RecordComparator {
 			}
 		}
 		if (both(a.street2, b.street2)) {
-			total += ramp(JW.apply(a.street2, b.street2), 0.7, 0.92, -0.5, 1.5);
+			total += ramp(JaroWinkler.similarity(a.street2, b.street2), 0.7, 0.92, -0.5, 1.5);
 		}
 		if (both(a.city, b.city)) {
-			double s = JW.apply(a.city, b.city);
+			double s = JaroWinkler.similarity(a.city, b.city);
 			total += ramp(s, 0.75, 0.92, -1, 2.5);
 			if (s >= 0.92) {
 				reasons.add("same-city");
@@ -141,6 +152,58 @@ final class RecordComparator {
 			reasons.add("name-only");
 		}
 		return new MatchResult(Math.round(score * 1000) / 1000.0, reasons);
+	}
+
+	/** Whether the score stays below the threshold whatever the fields not compared by equality give. */
+	private static boolean surelyBelow(PreparedRecord a, PreparedRecord b, double names, double threshold) {
+		double total = names;
+		double evidence = 0;
+		if (both(a.email, b.email)) {
+			boolean same = a.email.equals(b.email);
+			total += same ? 9 : -2;
+			evidence += same ? 9 : 0;
+		}
+		if (both(a.phone, b.phone)) {
+			boolean same = a.phone.equals(b.phone);
+			total += same ? 8 : -2;
+			evidence += same ? 8 : 0;
+		}
+		if (both(a.postcode, b.postcode)) {
+			total += a.postcode.equals(b.postcode) ? 2.5 : 0.5;
+		}
+		if (both(a.region, b.region)) {
+			total += a.region.equals(b.region) ? 0.5 : -1;
+		}
+		// at most what the remaining fields can add
+		if (both(a.organisation, b.organisation)) {
+			boolean organisations = !a.hasName() && !b.hasName();
+			total += organisations ? 6.5 : 2;
+			evidence += organisations ? 6.5 : 0;
+		}
+		if (both(a.birthDate, b.birthDate)) {
+			total += 5;
+			evidence += 5;
+		}
+		if (both(a.identifier, b.identifier)) {
+			total += 8;
+			evidence += 8;
+		}
+		if (both(a.street, b.street)) {
+			total += 3.5;
+			evidence += 3.5;
+		}
+		if (both(a.street2, b.street2)) {
+			total += 1.5;
+		}
+		if (both(a.city, b.city)) {
+			total += 2.5;
+		}
+		double score = 1 / (1 + Math.pow(2, -(total - BIAS)));
+		if (evidence < 3) {
+			score = Math.min(score, NAME_ONLY_CAP);
+		}
+		// the score is rounded to three decimals: a margin keeps a rounded-up pair from being lost
+		return score + 0.001 < threshold;
 	}
 
 	/** Weight of the names: given and family compared straight and crossed, the better kept. */
@@ -182,7 +245,7 @@ final class RecordComparator {
 		if ((a.given.length() == 1 || b.given.length() == 1) && a.given.charAt(0) == b.given.charAt(0)) {
 			return 1;
 		}
-		double s = JW.apply(a.given, b.given);
+		double s = JaroWinkler.similarity(a.given, b.given);
 		if (s >= 0.9) {
 			reasons.add("similar-given-name");
 		}
@@ -197,7 +260,7 @@ final class RecordComparator {
 			reasons.add("same-family-name");
 			return 4;
 		}
-		double s = JW.apply(a, b);
+		double s = JaroWinkler.similarity(a, b);
 		if (s >= 0.9) {
 			reasons.add("similar-family-name");
 		}
