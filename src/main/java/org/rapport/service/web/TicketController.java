@@ -54,8 +54,11 @@ class TicketController {
 
 	private final MessageSource messages;
 
+	private final org.rapport.service.TicketSentiments sentiments;
+
 	TicketController(TicketManagement tickets, org.rapport.service.TicketAttachments attachments, QueueManagement queues, UserDirectory users, AuditTrail audit,
-			Formats formats, MessageSource messages) {
+			Formats formats, MessageSource messages, org.rapport.service.TicketSentiments sentiments) {
+		this.sentiments = sentiments;
 		this.tickets = tickets;
 		this.attachments = attachments;
 		this.queues = queues;
@@ -151,6 +154,8 @@ class TicketController {
 		model.addAttribute("t", t);
 		model.addAttribute("canEdit", tickets.canEdit(t));
 		model.addAttribute("replies", tickets.replies(id));
+		model.addAttribute("sentiment", sentiments.of(id));
+		model.addAttribute("canCorrectSentiment", TicketSentimentController.canCorrect());
 		model.addAttribute("surveys", tickets.surveys(id));
 		model.addAttribute("attachments", attachments.list(id));
 		model.addAttribute("tab", tab);
