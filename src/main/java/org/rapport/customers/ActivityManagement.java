@@ -284,6 +284,60 @@ public class ActivityManagement {
 		return last;
 	}
 
+	/**
+	 * A contact's activities per week, for analytics' engagement scan.
+	 *
+	 * @param contactId the contact
+	 * @param ownerId the contact's owner
+	 * @param counts activities per week, oldest week first; the last entry is the week ending at the scan's end
+	 * @param lastAt the latest activity before the scan's end
+	 */
+	public record WeeklyActivity(long contactId, long ownerId, int[] counts, Instant lastAt) {
+	}
+
+	/** Contacts read per query by {@link #forEachWeeklyActivity}. */
+	static final int CONTACT_PAGE = 2_000;
+
+	/**
+	 * Hands {@code consumer} the weekly activity counts of every contact with at least one activity in
+	 * the {@code weeks} weeks before {@code end} (week k covers {@code end − (weeks − k) × 7 days} up to
+	 * seven days later), in contact id order, across all owners: analytics learns what is usual from
+	 * the whole company and answers only about contacts the actor may see. Read in keyset pages of
+	 * {@value #CONTACT_PAGE} contacts.
+	 */
+	public void forEachWeeklyActivity(Instant end, int weeks, java.util.function.Consumer<WeeklyActivity> consumer) {
+		Timestamp start = Timestamp.from(end.minus(7L * weeks, ChronoUnit.DAYS));
+		Timestamp until = Timestamp.from(end);
+		long after = 0;
+		while (true) {
+			Map<Long, WeeklyActivity> page = new LinkedHashMap<>();
+			jdbc.sql("""
+					with c as (
+					  select x.id, x.owner_id from contacts x
+					  where x.id > ? and exists (select 1 from activities a where a.contact_id = x.id
+					    and a.occurred_at >= ? and a.occurred_at < ?)
+					  order by x.id limit ?)
+					select c.id, c.owner_id, least(?, greatest(0, floor(extract(epoch from a.occurred_at - ?) / 604800)))::int,
+					  count(*), max(a.occurred_at)
+					from c join activities a on a.contact_id = c.id and a.occurred_at >= ? and a.occurred_at < ?
+					group by 1, 2, 3 order by 1, 3""")
+				.params(after, start, until, CONTACT_PAGE, weeks - 1, start, start, until)
+				.query(rs -> {
+					WeeklyActivity w = page.computeIfAbsent(rs.getLong(1),
+							id -> new WeeklyActivity(id, 0, new int[weeks], null));
+					w.counts()[rs.getInt(3)] += rs.getInt(4);
+					Instant last = rs.getTimestamp(5).toInstant();
+					page.put(w.contactId(), new WeeklyActivity(w.contactId(), rs.getLong(2), w.counts(),
+							w.lastAt() == null || last.isAfter(w.lastAt()) ? last : w.lastAt()));
+				});
+			page.values().forEach(consumer);
+			if (page.size() < CONTACT_PAGE) {
+				return;
+			}
+			after = page.keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
+		}
+	}
+
 	/** The actor's open tasks, soonest due first (overdue ones first of all). */
 	@Transactional(readOnly = true)
 	public List<ActivityView> openTasks(long ownerId, int limit) {

@@ -126,11 +126,12 @@ public class OrderManagement {
 		Instant now = clock.instant();
 		long id = jdbc.sql("""
 				insert into orders (number, account_id, contact_id, quote_id, deal_id, adjusts_order_id, currency, status,
-				  order_date, subtotal, discount, tax, total, owner_id, confirmed_at, created_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				  order_date, subtotal, discount, tax, total, owner_id, confirmed_at, created_at, created_by)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
 			.params(number, f.accountId(), f.contactId(), quoteId, dealId, adjusts, f.currency(), status,
 					Date.valueOf(f.orderDate()), c.totals().subtotal(), c.totals().discount(), c.totals().tax(),
-					c.totals().total(), f.ownerId(), "confirmed".equals(status) ? Timestamp.from(now) : null, actor.id())
+					c.totals().total(), f.ownerId(), "confirmed".equals(status) ? Timestamp.from(now) : null,
+					Timestamp.from(now), actor.id())
 			.query(Long.class)
 			.single();
 		lines.save("order_lines", "order_id", id, c.totals(), f.lines());

@@ -340,6 +340,77 @@ public class SalesReports {
 			.list());
 	}
 
+	/**
+	 * A line of a confirmed or fulfilled order, for analytics' anomaly scan.
+	 *
+	 * @param orderId the order
+	 * @param position the line's position in the order
+	 * @param orderNumber the order's number
+	 * @param contactId who placed it ({@code null} for an account-only order)
+	 * @param ownerId the order's owner
+	 * @param createdAt when the order was entered
+	 * @param quantity quantity (negative on an adjusting order's returns)
+	 * @param discountPercent the line's discount, 0–100
+	 * @param net line net (after discount, before tax) in the corporate currency at the order date's rate
+	 */
+	public record OrderLineFact(long orderId, int position, String orderNumber, Long contactId, long ownerId,
+			java.time.Instant createdAt, BigDecimal quantity, BigDecimal discountPercent, BigDecimal net) {
+	}
+
+	/** Lines fetched per query by {@link #forEachOrderLine}, so a million lines never sit in memory at once. */
+	static final int LINE_PAGE = 5_000;
+
+	/**
+	 * Hands every line of the confirmed and fulfilled orders dated from {@code from} to {@code to} to
+	 * {@code consumer}, in order id and position order, across all owners (analytics learns what is
+	 * usual from the whole company and answers only about orders the actor may see). Read in keyset
+	 * pages of {@value #LINE_PAGE} lines; lines without a known exchange rate are skipped.
+	 */
+	public void forEachOrderLine(LocalDate from, LocalDate to, java.util.function.Consumer<OrderLineFact> consumer) {
+		String net = CurrencyManagement.toCorporateSql("l.net", "o.currency", "o.order_date");
+		long afterOrder = 0;
+		int afterPosition = -1;
+		while (true) {
+			List<OrderLineFact> page = jdbc.sql("select o.id, l.position, o.number, o.contact_id, o.owner_id, o.created_at, "
+					+ "l.quantity, l.discount_percent, " + net + " from orders o join order_lines l on l.order_id = o.id"
+					+ " where o.status in ('confirmed','fulfilled') and o.order_date between ? and ?"
+					+ " and (l.order_id, l.position) > (?, ?) order by l.order_id, l.position limit ?")
+				.params(Date.valueOf(from), Date.valueOf(to), afterOrder, afterPosition, LINE_PAGE)
+				.query((rs, i) -> new OrderLineFact(rs.getLong(1), rs.getInt(2), rs.getString(3),
+						rs.getObject(4) == null ? null : rs.getLong(4), rs.getLong(5), rs.getTimestamp(6).toInstant(),
+						rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9)))
+				.list();
+			for (OrderLineFact line : page) {
+				if (line.net() != null) {
+					consumer.accept(line);
+				}
+			}
+			if (page.size() < LINE_PAGE) {
+				return;
+			}
+			OrderLineFact last = page.get(page.size() - 1);
+			afterOrder = last.orderId();
+			afterPosition = last.position();
+		}
+	}
+
+	/** The numbers of those of the given orders the actor may see, by order id (for other modules' lists). */
+	@Transactional(readOnly = true)
+	public Map<Long, String> visibleOrderNumbers(java.util.Collection<Long> orderIds) {
+		Map<Long, String> numbers = new LinkedHashMap<>();
+		if (orderIds.isEmpty()) {
+			return numbers;
+		}
+		SqlQuery o = scoped(new Filter(null, null, null, null), "o");
+		o.and("o.id = any(" + o.param(orderIds.stream().distinct().toArray(Long[]::new)) + ")");
+		jdbc.sql("select o.id, o.number from orders o where " + o.where() + " order by o.id")
+			.params(o.params())
+			.query(rs -> {
+				numbers.put(rs.getLong(1), rs.getString(2));
+			});
+		return numbers;
+	}
+
 	/** Won revenue per month over the last {@code months} whole months before {@code until} (for forecasting). */
 	@Transactional(readOnly = true)
 	public double[] wonSeries(YearMonth until, int months, Filter scope) {
