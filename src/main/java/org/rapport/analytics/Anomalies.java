@@ -173,15 +173,20 @@ public class Anomalies {
 			.query(this::run)
 			.optional()
 			.orElse(null);
+		long id;
 		if (open != null) {
+			id = open.id();
 			if ("queued".equals(open.status())) {
-				startNowIfWaiting(open.id());
+				startNowIfWaiting(id);
 			}
-			return open;
 		}
-		long id = insertRun(trigger, actor.id() == 0 ? null : actor.id());
-		audit.record(new AuditEvent("create", "analytics-anomaly-run", Long.toString(id), "Anomaly scan " + id, List.of()));
-		afterCommit(() -> schedule(id, Duration.ZERO));
+		else {
+			id = insertRun(trigger, actor.id() == 0 ? null : actor.id());
+			afterCommit(() -> schedule(id, Duration.ZERO));
+		}
+		// who asked for a scan, also when it joins the one already open
+		audit.record(new AuditEvent("request", "analytics-anomaly-run", Long.toString(id), "Anomaly scan " + id,
+				List.of()));
 		return get(id);
 	}
 

@@ -153,6 +153,14 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		assertThat(all("engagement", otherRep)).noneMatch(f -> f.get("subject").get("contactId").asLong() == fading);
 		JsonNode seenByAnalyst = flagOf(all("orders", analyst), "orderId", huge);
 		assertThat(seenByAnalyst.get("subject").get("contactName").asString()).isEqualTo("Huge " + tag);
+
+		// asking for a scan is audited; the endpoints are in the OpenAPI description
+		JsonNode audit = api.get("/api/v1/audit?entityType=analytics-anomaly-run&entityId=" + runId, admin).json();
+		assertThat(audit.toString()).contains("\"request\"", "analytics-anomaly-run");
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.has("/api/v1/analytics/anomalies")).isTrue();
+		assertThat(paths.get("/api/v1/analytics/anomalies/runs").has("post")).isTrue();
+		assertThat(paths.has("/api/v1/analytics/anomalies/runs/{id}")).isTrue();
 	}
 
 	private List<JsonNode> all(String kind, String token) {
