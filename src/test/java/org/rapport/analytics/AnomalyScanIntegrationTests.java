@@ -18,11 +18,13 @@ import org.rapport.platform.web.Formats;
 import org.rapport.support.Api;
 import org.rapport.support.Api.Response;
 import org.rapport.support.IntegrationTest;
+import org.rapport.support.SalesFixtures;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rapport.support.SalesFixtures.line;
 
 /**
  * Anomaly scans over Rapport's own data through the scheduler: planted absurd order lines (a
@@ -45,10 +47,11 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		String tag = Api.unique("anom");
 		LocalDate today = LocalDate.now(clock);
 		Random random = new Random(7);
+		SalesFixtures repSales = new SalesFixtures(api, rep);
 
 		// 40 ordinary orders of 3 lines: 1–20 units at 10–50, discounts 0–10 %, entered between 09:00 and 17:00
 		Set<Long> normalOrders = new HashSet<>();
-		long customer = contact(rep, "Normal", tag);
+		long customer = repSales.contact("Normal", tag);
 		for (int i = 0; i < 40; i++) {
 			List<Map<String, Object>> lines = new ArrayList<>();
 			for (int l = 0; l < 3; l++) {
@@ -57,16 +60,16 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 			normalOrders.add(order(rep, customer, today.minusDays(i), LocalTime.of(9 + random.nextInt(8), random.nextInt(60)),
 					lines));
 		}
-		long hugeBuyer = contact(rep, "Huge", tag);
+		long hugeBuyer = repSales.contact("Huge", tag);
 		long huge = order(rep, hugeBuyer, today.minusDays(3), LocalTime.of(11, 0), List.of(line(10_000, 12, 0)));
-		long nightBuyer = contact(rep, "Night", tag);
+		long nightBuyer = repSales.contact("Night", tag);
 		long night = order(rep, nightBuyer, today.minusDays(2), LocalTime.of(3, 0), List.of(line(5, 30, 90)));
 
 		// 30 customers with one or two activities every week for 16 weeks; one with three a week who stops 4 weeks ago
 		Instant now = clock.instant();
 		Set<Long> steady = new HashSet<>();
 		for (int c = 0; c < 30; c++) {
-			long id = contact(rep, "Steady" + c, tag);
+			long id = repSales.contact("Steady" + c, tag);
 			steady.add(id);
 			for (int w = 0; w < 16; w++) {
 				for (int k = 0; k < 1 + (c + w) % 2; k++) {
@@ -74,7 +77,7 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 				}
 			}
 		}
-		long fading = contact(rep, "Fading", tag);
+		long fading = repSales.contact("Fading", tag);
 		for (int w = 4; w < 16; w++) {
 			for (int k = 0; k < 3; k++) {
 				activity(rep, fading, now.minus(7L * w + 1 + k, ChronoUnit.DAYS));
@@ -150,6 +153,14 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		assertThat(all("engagement", otherRep)).noneMatch(f -> f.get("subject").get("contactId").asLong() == fading);
 		JsonNode seenByAnalyst = flagOf(all("orders", analyst), "orderId", huge);
 		assertThat(seenByAnalyst.get("subject").get("contactName").asString()).isEqualTo("Huge " + tag);
+
+		// asking for a scan is audited; the endpoints are in the OpenAPI description
+		JsonNode audit = api.get("/api/v1/audit?entityType=analytics-anomaly-run&entityId=" + runId, admin).json();
+		assertThat(audit.toString()).contains("\"request\"", "analytics-anomaly-run");
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.has("/api/v1/analytics/anomalies")).isTrue();
+		assertThat(paths.get("/api/v1/analytics/anomalies/runs").has("post")).isTrue();
+		assertThat(paths.has("/api/v1/analytics/anomalies/runs/{id}")).isTrue();
 	}
 
 	private List<JsonNode> all(String kind, String token) {
@@ -176,29 +187,13 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		throw new AssertionError("No reason " + feature + " in " + flag);
 	}
 
-	private long contact(String token, String first, String last) {
-		Response r = api.post("/api/v1/contacts", token, Map.of("firstName", first, "lastName", last));
-		assertThat(r.status()).as(r.text()).isEqualTo(201);
-		return r.id();
-	}
-
-	private static Map<String, Object> line(int quantity, int unitPrice, int discountPercent) {
-		return Map.of("description", "item", "quantity", quantity, "unitPrice", unitPrice, "discountPercent",
-				discountPercent);
-	}
-
 	/** A confirmed order entered at the given time of day in the company's time zone. */
 	private long order(String token, long contact, LocalDate date, LocalTime enteredAt, List<Map<String, Object>> lines) {
 		clock.reset();
 		Instant target = LocalDate.now(clock).atTime(enteredAt).atZone(formats.zone()).toInstant();
 		clock.advance(Duration.between(clock.instant(), target));
 		try {
-			Response order = api.post("/api/v1/orders", token,
-					Map.of("contactId", contact, "orderDate", date.toString(), "lines", lines));
-			assertThat(order.status()).as(order.text()).isEqualTo(201);
-			Response confirmed = api.post("/api/v1/orders/" + order.id() + "/confirm", token, null);
-			assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
-			return order.id();
+			return new SalesFixtures(api, token).confirmedOrder(contact, date, lines);
 		}
 		finally {
 			clock.reset();

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +56,16 @@ abstract class BrowserTest extends IntegrationTest {
 		if (playwright != null) {
 			playwright.close();
 		}
+	}
+
+	/** A new page in the context, signed in with the login form. */
+	protected Page signedIn(BrowserContext context, String username, String password) {
+		Page page = context.newPage();
+		page.navigate(api.base() + "/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("button[type=submit]").click();
+		return page;
 	}
 
 }

@@ -48,4 +48,20 @@ public final class SalesFixtures {
 		assertThat(fulfilled.status()).as(fulfilled.text()).isEqualTo(200);
 	}
 
+	/** A confirmed order of free-text lines, e.g. {@link #line}s. */
+	public long confirmedOrder(long contact, LocalDate date, List<Map<String, Object>> lines) {
+		Response order = api.post("/api/v1/orders", token,
+				Map.of("contactId", contact, "orderDate", date.toString(), "lines", lines));
+		assertThat(order.status()).as(order.text()).isEqualTo(201);
+		Response confirmed = api.post("/api/v1/orders/" + order.id() + "/confirm", token, null);
+		assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+		return order.id();
+	}
+
+	/** A free-text order line. */
+	public static Map<String, Object> line(int quantity, int unitPrice, int discountPercent) {
+		return Map.of("description", "item", "quantity", quantity, "unitPrice", unitPrice, "discountPercent",
+				discountPercent);
+	}
+
 }
