@@ -170,9 +170,15 @@ public class CustomFieldManagement {
 	 * {@code customFields.<key>}.
 	 */
 	public Map<String, Object> typed(String entityType, Map<String, ?> raw, List<FieldProblem> problems) {
+		return typed(definitions(entityType), raw, problems);
+	}
+
+	/** As {@link #typed(String, Map, List)}, with the definitions read once for many records. */
+	public Map<String, Object> typed(List<CustomFieldDefinition> definitions, Map<String, ?> raw,
+			List<FieldProblem> problems) {
 		Map<String, Object> typed = new LinkedHashMap<>();
 		Map<String, CustomFieldDefinition> defs = new LinkedHashMap<>();
-		definitions(entityType).forEach(d -> defs.put(d.key(), d));
+		definitions.forEach(d -> defs.put(d.key(), d));
 		for (var entry : raw.entrySet()) {
 			String field = "customFields." + entry.getKey();
 			CustomFieldDefinition def = defs.get(entry.getKey());

@@ -123,21 +123,28 @@ class JdbcAuditTrail implements AuditTrail {
 			.query(String.class)
 			.optional()
 			.orElse(GENESIS);
-		for (Pending p : entries) {
-			long id = jdbc.sql("select nextval('audit_log_id_seq')").query(Long.class).single();
+		// ids in one query and the rows in one JDBC batch: a transaction that writes many records (an
+		// import's batch) appends many entries; ids are taken under the lock, so they follow the chain
+		List<Long> ids = jdbc.sql("select nextval('audit_log_id_seq') from generate_series(1, ?) order by 1")
+			.param(entries.size())
+			.query(Long.class)
+			.list();
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		for (int i = 0; i < entries.size(); i++) {
+			Pending p = entries.get(i);
+			long id = ids.get(i);
 			AuditEvent event = p.event();
 			Entry entry = new Entry(id, p.at(), p.actor().id(), p.actor().displayName(), event.action(),
 					event.entityType(), event.entityId(), event.summary(), p.changes(), previous, null);
 			String hash = hash(entry);
-			jdbc.sql("""
-					insert into audit_log (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id,
-					                       summary, changes, prev_hash, hash)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, Timestamp.from(p.at()), p.actor().id(), p.actor().displayName(), event.action(),
-						event.entityType(), event.entityId(), event.summary(), p.changes(), previous, hash)
-				.update();
+			rows.add(new Object[] { id, Timestamp.from(p.at()), p.actor().id(), p.actor().displayName(), event.action(),
+					event.entityType(), event.entityId(), event.summary(), p.changes(), previous, hash });
 			previous = hash;
 		}
+		template.batchUpdate("""
+				insert into audit_log (id, occurred_at, actor_id, actor_name, action, entity_type, entity_id,
+				                       summary, changes, prev_hash, hash)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	@Override

@@ -1,10 +1,14 @@
 package org.rapport.data.internal.imports;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.rapport.customers.AccountFields;
 import org.rapport.customers.AccountManagement;
@@ -21,7 +25,8 @@ import org.rapport.data.internal.matching.MatchResult;
 /**
  * Contacts through {@link ContactManagement}. The company column names an account: an existing
  * one of that name (legal form ignored) is used, else it is created. The existing contact a row
- * duplicates is looked up by its e-mail and phone and confirmed by the duplicate detector.
+ * duplicates is looked up by its e-mail and phone and confirmed by the duplicate detector. Rows are
+ * looked up a batch at a time (one query) and created a batch at a time ({@link ContactManagement#createAll}).
  */
 final class ContactWriter implements EntityWriter {
 
@@ -33,6 +38,23 @@ final class ContactWriter implements EntityWriter {
 
 	/** Accounts found or created in this run, by normalised name. */
 	private final Map<String, Long> accountIds = new LinkedHashMap<>();
+
+	/** At most this many candidates per row are prefetched; a batch that finds more is looked up row by row. */
+	private static final int CANDIDATES_PER_ROW = 20;
+
+	/**
+	 * The batch's candidates by e-mail and phone key ({@link #keys}), from one query; {@code null} when
+	 * the batch's rows are looked up one by one.
+	 */
+	private Map<String, List<ContactView>> prefetched;
+
+	private final Map<Long, ContactView> prefetchedById = new HashMap<>();
+
+	/** Keys of the rows waiting to be created. */
+	private final Set<String> waitingKeys = new HashSet<>();
+
+	/** Keys whose prefetched candidates are out of date (written or updated since): looked up again. */
+	private final Set<String> staleKeys = new HashSet<>();
 
 	ContactWriter(ContactManagement contacts, AccountManagement accounts, DuplicateDetector detector) {
 		this.contacts = contacts;
@@ -52,11 +74,106 @@ final class ContactWriter implements EntityWriter {
 			.city(row.get("city")).postcode(row.get("postalCode")).build();
 	}
 
+	/** The lookup keys of an e-mail address and a phone number, as the exact-lookup indexes hold them. */
+	private static List<String> keys(String email, String phone) {
+		List<String> keys = new ArrayList<>(2);
+		String e = ContactManagement.emailKey(email);
+		if (e != null) {
+			keys.add("e:" + e);
+		}
+		String p = ContactManagement.phoneKey(phone);
+		if (p != null) {
+			keys.add("p:" + p);
+		}
+		return keys;
+	}
+
+	private static List<String> keys(Cleaned row) {
+		return keys(row.get("email"), row.get("phone"));
+	}
+
+	private static Set<String> keys(ContactView c) {
+		Set<String> keys = new HashSet<>();
+		c.emails().forEach(e -> keys.addAll(keys(e, null)));
+		c.phones().forEach(p -> keys.addAll(keys(null, p)));
+		return keys;
+	}
+
+	@Override
+	public boolean batches() {
+		return true;
+	}
+
+	@Override
+	public void prefetch(List<Cleaned> rows) {
+		prefetched = null;
+		prefetchedById.clear();
+		waitingKeys.clear();
+		staleKeys.clear();
+		List<String> emails = rows.stream().map(r -> r.get("email")).filter(java.util.Objects::nonNull).toList();
+		List<String> phones = rows.stream().map(r -> r.get("phone")).filter(java.util.Objects::nonNull).toList();
+		Set<String> asked = new HashSet<>();
+		rows.forEach(r -> asked.addAll(keys(r)));
+		int limit = rows.size() * CANDIDATES_PER_ROW + 1;
+		List<ContactView> found = contacts.findByEmailsOrPhones(emails, phones, limit);
+		if (found.size() >= limit) {
+			return;
+		}
+		Map<String, List<ContactView>> byKey = new HashMap<>();
+		for (ContactView c : found) {
+			Set<String> keys = keys(c);
+			keys.retainAll(asked);
+			if (keys.isEmpty()) {
+				// masked for this actor: which row it answers is unknown, so look the rows up one by one
+				return;
+			}
+			keys.forEach(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
+			prefetchedById.put(c.id(), c);
+		}
+		prefetched = byKey;
+	}
+
+	@Override
+	public boolean dependsOnWaiting(Cleaned row) {
+		return keys(row).stream().anyMatch(waitingKeys::contains);
+	}
+
+	@Override
+	public void waiting(Cleaned row) {
+		waitingKeys.addAll(keys(row));
+	}
+
+	@Override
+	public void waitingWritten() {
+		staleKeys.addAll(waitingKeys);
+		waitingKeys.clear();
+	}
+
+	@Override
+	public void updated(Existing existing, Cleaned row) {
+		staleKeys.addAll(keys(row));
+		ContactView before = prefetchedById.get(existing.id());
+		if (before != null) {
+			staleKeys.addAll(keys(before));
+		}
+	}
+
+	/** The candidates of the row: prefetched for the batch unless out of date, else from one query of its own. */
+	private Collection<ContactView> candidates(Cleaned row) {
+		List<String> keys = keys(row);
+		if (prefetched == null || keys.stream().anyMatch(k -> staleKeys.contains(k) || waitingKeys.contains(k))) {
+			return contacts.findByEmailOrPhone(row.get("email"), row.get("phone"), CANDIDATES_PER_ROW);
+		}
+		Map<Long, ContactView> candidates = new LinkedHashMap<>();
+		keys.forEach(k -> prefetched.getOrDefault(k, List.of()).forEach(c -> candidates.put(c.id(), c)));
+		return candidates.values();
+	}
+
 	@Override
 	public Existing findExisting(Cleaned row) {
 		MatchRecord incoming = matchRecord("row", row);
 		Existing best = null;
-		for (ContactView c : contacts.findByEmailOrPhone(row.get("email"), row.get("phone"), 20)) {
+		for (ContactView c : candidates(row)) {
 			MatchResult result = detector.compare(incoming, matchRecord("c", c));
 			if (result.score() >= detector.threshold() && (best == null || result.score() > best.score())) {
 				best = new Existing(c.id(), result.score(), result.reasons());
@@ -68,6 +185,20 @@ final class ContactWriter implements EntityWriter {
 	@Override
 	public long create(Cleaned row) {
 		return contacts.create(fields(row, ContactFields.named(null, null))).id();
+	}
+
+	@Override
+	public List<Created> createAll(List<Cleaned> rows) {
+		List<ContactFields> all = new ArrayList<>(rows.size());
+		for (Cleaned row : rows) {
+			all.add(fields(row, ContactFields.named(null, null)));
+		}
+		ContactManagement.BatchCreated created = contacts.createAll(all);
+		List<Created> results = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			results.add(new Created(created.ids().get(i), created.refused().get(i)));
+		}
+		return results;
 	}
 
 	@Override

@@ -20,6 +20,52 @@ interface EntityWriter {
 	}
 
 	/**
+	 * Whether rows to create wait and are written together by {@link #createAll}; otherwise each is
+	 * written by {@link #create} at once.
+	 */
+	default boolean batches() {
+		return false;
+	}
+
+	/** Looks up at once the records the batch's rows may duplicate, for {@link #findExisting}. */
+	default void prefetch(List<Cleaned> rows) {
+	}
+
+	/**
+	 * Whether the row may duplicate a row still waiting to be created: those are written first, so that
+	 * rows of one file find each other as if written one by one.
+	 */
+	default boolean dependsOnWaiting(Cleaned row) {
+		return false;
+	}
+
+	/** The row waits to be created with others. */
+	default void waiting(Cleaned row) {
+	}
+
+	/** The waiting rows were written (or rolled back): lookups of their keys go to the database again. */
+	default void waitingWritten() {
+	}
+
+	/** The record was updated from the row: what was prefetched about it is out of date. */
+	default void updated(Existing existing, Cleaned row) {
+	}
+
+	/** Creates the rows together; per row, the new id or the facade's refusal. */
+	default List<Created> createAll(List<Cleaned> rows) {
+		throw new UnsupportedOperationException();
+	}
+
+	/**
+	 * What became of a row written with others.
+	 *
+	 * @param id the new record, {@code null} when refused
+	 * @param refused why the facade refused it
+	 */
+	record Created(Long id, org.rapport.platform.RapportException refused) {
+	}
+
+	/**
 	 * A record already there.
 	 *
 	 * @param id its id

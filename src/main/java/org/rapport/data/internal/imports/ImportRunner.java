@@ -12,6 +12,7 @@ import org.rapport.customers.AccountManagement;
 import org.rapport.customers.ContactManagement;
 import org.rapport.customers.CustomFieldDefinition;
 import org.rapport.customers.CustomFieldManagement;
+import org.rapport.data.internal.imports.EntityWriter.Created;
 import org.rapport.data.internal.imports.EntityWriter.Existing;
 import org.rapport.data.internal.imports.RowCleaner.Cleaned;
 import org.rapport.data.internal.imports.RowCleaner.RowError;
@@ -240,6 +241,28 @@ public class ImportRunner {
 			.list();
 	}
 
+	/** What one batch did, counted and logged as it goes, stored when the batch commits. */
+	private static final class Tally {
+
+		long written, updated, skipped, rejected, candidates;
+
+		final List<RowError> errors = new ArrayList<>();
+
+		final List<long[]> imported = new ArrayList<>();
+
+		final List<String> actions = new ArrayList<>();
+
+		void imported(Cleaned row, long recordId, String action) {
+			imported.add(new long[] { row.row(), recordId });
+			actions.add(action);
+		}
+
+	}
+
+	/** A row waiting to be created with others, and the existing record it looked like, if any. */
+	private record Waiting(Cleaned row, Existing existing) {
+	}
+
 	/** Writes one batch and its checkpoint in one transaction; false if cancellation was requested. */
 	private boolean writeBatch(Job job, List<Cleaned> rows) {
 		return Boolean.TRUE.equals(batchTx.execute(status -> {
@@ -256,58 +279,37 @@ public class ImportRunner {
 				throw new CheckpointMoved(job.id());
 			}
 			EntityWriter writer = writer(job.entity());
-			long written = 0, updated = 0, skipped = 0, rejected = 0, candidates = 0;
-			List<RowError> errors = new ArrayList<>();
+			Tally tally = new Tally();
+			List<Waiting> waiting = new ArrayList<>();
+			writer.prefetch(rows.stream().filter(Cleaned::valid).toList());
 			for (Cleaned row : rows) {
 				if (!row.valid()) {
-					errors.addAll(row.errors());
-					rejected++;
+					tally.errors.addAll(row.errors());
+					tally.rejected++;
 					continue;
+				}
+				if (writer.dependsOnWaiting(row)) {
+					// the row may duplicate one waiting: write those first, as if rows went one by one
+					createWaiting(job, writer, waiting, tally);
 				}
 				Existing existing = writer.findExisting(row);
 				String action = existing == null ? "create" : job.duplicates();
-				if (job.dryRun()) {
-					if (action.equals("skip")) {
-						skipped++;
-					}
-					continue;
-				}
 				if (action.equals("skip")) {
-					skipped++;
+					tally.skipped++;
 					continue;
 				}
-				try {
-					long recordId = rowTx.execute(s -> {
-						if (action.equals("update")) {
-							writer.update(existing.id(), row);
-							return existing.id();
-						}
-						return writer.create(row);
-					});
-					jdbc.sql("insert into import_rows (import_id, row_no, record_id, action) values (?, ?, ?, ?)")
-						.params(job.id(), row.row(), recordId, action.equals("update") ? "updated" : "created")
-						.update();
-					if (action.equals("update")) {
-						updated++;
-					}
-					else {
-						written++;
-						if (existing != null && candidate(job, existing, recordId)) {
-							candidates++;
-						}
-					}
+				if (job.dryRun()) {
+					continue;
 				}
-				catch (RapportException ex) {
-					writer.rolledBack();
-					rejected++;
-					errors.addAll(rowErrors(row, ex, job.mapping()));
+				if (action.equals("create") && writer.batches()) {
+					waiting.add(new Waiting(row, existing));
+					writer.waiting(row);
+					continue;
 				}
+				writeOne(job, writer, row, existing, action, tally);
 			}
-			for (RowError e : errors) {
-				jdbc.sql("insert into import_errors (import_id, row_no, column_name, value, reason) values (?, ?, ?, ?, ?)")
-					.params(job.id(), e.row(), e.column(), e.value(), e.reason())
-					.update();
-			}
+			createWaiting(job, writer, waiting, tally);
+			store(job, tally);
 			long last = rows.get(rows.size() - 1).row();
 			LongPredicate crash = crashBeforeCommit;
 			if (crash != null && rows.stream().anyMatch(r -> crash.test(r.row()))) {
@@ -317,11 +319,118 @@ public class ImportRunner {
 					update imports set checkpoint_row = ?, rows_read = ?, rows_written = rows_written + ?,
 					  rows_updated = rows_updated + ?, rows_skipped = rows_skipped + ?, rows_rejected = rows_rejected + ?,
 					  updated_at = ? where id = ?""")
-				.params(last, last, written + updated, updated, skipped, rejected, java.sql.Timestamp.from(clock.instant()),
-						job.id())
+				.params(last, last, tally.written + tally.updated, tally.updated, tally.skipped, tally.rejected,
+						java.sql.Timestamp.from(clock.instant()), job.id())
 				.update();
 			return true;
 		}));
+	}
+
+	/** Writes one row through the facade, in a savepoint so that a refused row does not undo its batch. */
+	private void writeOne(Job job, EntityWriter writer, Cleaned row, Existing existing, String action, Tally tally) {
+		try {
+			long recordId = rowTx.execute(s -> {
+				if (action.equals("update")) {
+					writer.update(existing.id(), row);
+					return existing.id();
+				}
+				return writer.create(row);
+			});
+			if (action.equals("update")) {
+				writer.updated(existing, row);
+				tally.imported(row, recordId, "updated");
+				tally.updated++;
+			}
+			else {
+				created(job, row, existing, recordId, tally);
+			}
+		}
+		catch (RapportException ex) {
+			writer.rolledBack();
+			tally.rejected++;
+			tally.errors.addAll(rowErrors(row, ex, job.mapping()));
+		}
+	}
+
+	private void created(Job job, Cleaned row, Existing existing, long recordId, Tally tally) {
+		tally.imported(row, recordId, "created");
+		tally.written++;
+		if (existing != null && candidate(job, existing, recordId)) {
+			tally.candidates++;
+		}
+	}
+
+	/**
+	 * Creates the waiting rows together, in a savepoint. If the facade refuses some, the savepoint is
+	 * rolled back (so that nothing a refused row caused stays, as when rows go one by one), the refused
+	 * rows are reported and the others created again together; if writing fails as a whole, they are
+	 * written one by one.
+	 */
+	private void createWaiting(Job job, EntityWriter writer, List<Waiting> waiting, Tally tally) {
+		if (waiting.isEmpty()) {
+			return;
+		}
+		List<Waiting> rows = List.copyOf(waiting);
+		waiting.clear();
+		List<Created> results;
+		try {
+			results = rowTx.execute(s -> {
+				List<Created> created = writer.createAll(rows.stream().map(Waiting::row).toList());
+				if (created.stream().anyMatch(c -> c.refused() != null)) {
+					s.setRollbackOnly();
+				}
+				return created;
+			});
+		}
+		catch (RapportException | org.springframework.dao.DataAccessException ex) {
+			writer.rolledBack();
+			writer.waitingWritten();
+			log.debug("Import {}: {} rows written one by one after {}", job.id(), rows.size(), ex.toString());
+			rows.forEach(w -> writeOne(job, writer, w.row(), w.existing(), "create", tally));
+			return;
+		}
+		writer.waitingWritten();
+		if (results.stream().anyMatch(c -> c.refused() != null)) {
+			writer.rolledBack();
+			List<Waiting> again = new ArrayList<>();
+			for (int i = 0; i < rows.size(); i++) {
+				if (results.get(i).refused() != null) {
+					tally.rejected++;
+					tally.errors.addAll(rowErrors(rows.get(i).row(), results.get(i).refused(), job.mapping()));
+				}
+				else {
+					again.add(rows.get(i));
+				}
+			}
+			createWaiting(job, writer, again, tally);
+			return;
+		}
+		for (int i = 0; i < rows.size(); i++) {
+			created(job, rows.get(i).row(), rows.get(i).existing(), results.get(i).id(), tally);
+		}
+	}
+
+	/** The batch's row log and row errors, one statement each. */
+	private void store(Job job, Tally tally) {
+		if (!tally.imported.isEmpty()) {
+			jdbc.sql("""
+					insert into import_rows (import_id, row_no, record_id, action)
+					select ?, r, i, a from unnest(?, ?, ?) as t (r, i, a)""")
+				.params(job.id(), tally.imported.stream().map(x -> x[0]).toArray(Long[]::new),
+						tally.imported.stream().map(x -> x[1]).toArray(Long[]::new), tally.actions.toArray(String[]::new))
+				.update();
+		}
+		if (!tally.errors.isEmpty()) {
+			tally.errors.sort(java.util.Comparator.comparingLong(RowError::row));
+			jdbc.sql("""
+					insert into import_errors (import_id, row_no, column_name, value, reason)
+					select ?, r, c, v, w from unnest(?, ?, ?, ?) as t (r, c, v, w)""")
+				.params(job.id(), tally.errors.stream().map(RowError::row).toArray(Long[]::new),
+						tally.errors.stream().map(RowError::column).toArray(String[]::new),
+						tally.errors.stream().map(RowError::value).toArray(String[]::new),
+						tally.errors.stream().map(RowError::reason).toArray(String[]::new))
+				.update();
+		}
 	}
 
 	/** Records a pair the import created although it looked like an existing record. */

@@ -1,0 +1,120 @@
+package org.rapport.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.support.Api;
+import org.rapport.support.Api.Response;
+import org.rapport.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Contacts are looked up and created a batch at a time, yet rows of one batch find each other and
+ * the records the batch has just updated, exactly as if the rows went one by one, and a row the
+ * facade refuses leaves nothing behind.
+ */
+class ImportBatchIntegrationTests extends IntegrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** Rows 2 and 4 repeat rows 1 and 3 (same e-mail; same phone); row 5 is refused; rows 6 and 7 update an existing contact. */
+	private static String file(String tag) {
+		// numbers of their own, so that other tests' contacts do not match
+		String uk = String.format("%03d", Math.abs(tag.hashCode()) % 1000);
+		String us = String.format("%02d", Math.abs(tag.hashCode()) % 100);
+		return "firstName,lastName,email,phone,title,company,tags\n"
+				+ "Ada,Byron" + tag + ",ada." + tag + "@example.com,,First,," + tag + "\n"
+				+ "Ada,Byron" + tag + ",ADA." + tag + "@example.com,,Second,," + tag + "\n"
+				+ "Alan,Turing" + tag + ",,+44 20 7946 0" + uk + ",Third,," + tag + "\n"
+				+ "Alan,Turing" + tag + ",,+44 (20) 7946-0" + uk + ",Fourth,," + tag + "\n"
+				+ "X".repeat(250) + ",Long" + tag + ",long." + tag + "@example.com,,Fifth,Ghost Works " + tag + "," + tag + "\n"
+				+ "Grace,Hopper" + tag + ",grace." + tag + "@example.com,+1 202 555 01" + us + ",Sixth,," + tag + "\n"
+				+ "Grace,Hopper" + tag + ",,(202) 555-01" + us + ",Seventh,," + tag + "\n";
+	}
+
+	private JsonNode run(String token, String tag, String duplicates) {
+		Response started = Imports.upload(api, token, "batch.csv", file(tag).getBytes(StandardCharsets.UTF_8),
+				Imports.fields("entity", "contacts", "duplicates", duplicates));
+		assertThat(started.status()).as(started.text()).isEqualTo(202);
+		return Imports.await(api, token, started.id(), 60_000).json();
+	}
+
+	/** Written, updated, skipped and rejected, described by the import and its error report when it fails. */
+	private org.assertj.core.api.ListAssert<Long> assertCounts(String token, JsonNode done) {
+		return assertThat(java.util.List.of(done.get("rowsWritten").asLong(), done.get("rowsUpdated").asLong(),
+				done.get("rowsSkipped").asLong(), done.get("rowsRejected").asLong()))
+			.as(done + "\n" + api.get("/api/v1/imports/" + done.get("id").asLong() + "/errors", token).text());
+	}
+
+	private long existing(String token, String tag) {
+		Response grace = api.post("/api/v1/contacts", token, Map.of("firstName", "Grace", "lastName", "Hopper" + tag,
+				"email", "grace." + tag + "@example.com", "title", "Existing"));
+		assertThat(grace.status()).as(grace.text()).isEqualTo(201);
+		return grace.id();
+	}
+
+	private long count(String tag) {
+		return jdbc.sql("select count(*) from contacts where ? = any(tags) or last_name = ?").params(tag, "Hopper" + tag)
+			.query(Long.class).single();
+	}
+
+	private void refusedRowLeftNothing(String token, long id, String tag) {
+		String errors = api.get("/api/v1/imports/" + id + "/errors", token).text();
+		assertThat(errors.lines().skip(1).toList()).singleElement().asString().startsWith("5,firstName,");
+		assertThat(jdbc.sql("select count(*) from accounts where name = ?").param("Ghost Works " + tag)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void skipFindsEarlierRowsOfTheSameBatch() {
+		String token = admin();
+		String tag = Api.unique("bs").replace("-", "");
+		existing(token, tag);
+		JsonNode done = run(token, tag, "skip");
+		assertThat(done.get("status").asString()).isEqualTo("done");
+		// rows 1, 3 and 7 created (the existing contact has no phone to find it by); 2, 4 and 6 skipped; 5 refused
+		assertCounts(token, done).containsExactly(3L, 0L, 3L, 1L);
+		assertThat(count(tag)).isEqualTo(4);
+		refusedRowLeftNothing(token, done.get("id").asLong(), tag);
+	}
+
+	@Test
+	void updateChangesRecordsCreatedOrUpdatedEarlierInTheSameBatch() {
+		String token = admin();
+		String tag = Api.unique("bu").replace("-", "");
+		long grace = existing(token, tag);
+		JsonNode done = run(token, tag, "update");
+		assertCounts(token, done).containsExactly(6L, 4L, 0L, 1L);
+		assertThat(count(tag)).isEqualTo(3);
+		JsonNode ada = api.get("/api/v1/contacts?limit=5&q=" + Api.q("Byron" + tag), token).json().get("items").get(0);
+		assertThat(ada.get("title").asString()).isEqualTo("Second");
+		// row 6 gave the existing contact its phone, by which row 7 found it
+		JsonNode updated = api.get("/api/v1/contacts/" + grace, token).json();
+		assertThat(updated.get("title").asString()).isEqualTo("Seventh");
+		assertThat(updated.get("version").asLong()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from import_rows where import_id = ? and action = 'updated'")
+			.param(done.get("id").asLong()).query(Long.class).single()).isEqualTo(4);
+		refusedRowLeftNothing(token, done.get("id").asLong(), tag);
+	}
+
+	@Test
+	void createWritesEveryRowAndProposesThePairs() {
+		String token = admin();
+		String tag = Api.unique("bc").replace("-", "");
+		existing(token, tag);
+		JsonNode done = run(token, tag, "create");
+		assertCounts(token, done).containsExactly(6L, 0L, 0L, 1L);
+		assertThat(count(tag)).isEqualTo(7);
+		// 2 ~ 1, 4 ~ 3, 6 ~ the existing contact, 7 ~ 6
+		assertThat(done.get("duplicateCandidates").asLong()).isEqualTo(4);
+		refusedRowLeftNothing(token, done.get("id").asLong(), tag);
+	}
+
+}
