@@ -85,10 +85,16 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		}
 
 		assertThat(api.post("/api/v1/analytics/anomalies/runs", rep, null).status()).isEqualTo(403);
+		Instant planted = clock.instant();
 		Response started = api.post("/api/v1/analytics/anomalies/runs", analyst, null);
 		assertThat(started.status()).as(started.text()).isEqualTo(202);
 		long runId = started.json().get("id").asLong();
 		JsonNode run = await(runId, analyst);
+		if (Instant.parse(run.get("startedAt").asString()).isBefore(planted)) {
+			// joined the start-up scan already under way before the data above were in: ask again
+			runId = api.post("/api/v1/analytics/anomalies/runs", analyst, null).json().get("id").asLong();
+			run = await(runId, analyst);
+		}
 		assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("done");
 		assertThat(run.get("orderLines").asLong()).isGreaterThanOrEqualTo(122);
 		assertThat(run.get("contacts").asLong()).isGreaterThanOrEqualTo(31);
