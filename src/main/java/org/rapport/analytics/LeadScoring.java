@@ -1,8 +1,6 @@
 package org.rapport.analytics;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +15,12 @@ import org.rapport.analytics.leads.LeadFeatures;
 import org.rapport.analytics.leads.LeadRules;
 import org.rapport.analytics.leads.LeadScoringPipeline;
 import org.rapport.platform.Actor;
-import org.rapport.platform.NotPermitted;
 import org.rapport.platform.RecordNotFound;
 import org.rapport.sales.LeadManagement;
 import org.rapport.sales.LeadScores;
 import org.rapport.sales.LeadView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,6 +65,8 @@ public class LeadScoring implements LeadScores {
 
 	private final LeadScoringPipeline pipeline;
 
+	private final TrainingRuns runs;
+
 	/** The active model as last loaded on this node (derived from the database). */
 	private volatile Loaded loaded;
 
@@ -76,7 +74,8 @@ public class LeadScoring implements LeadScores {
 	}
 
 	LeadScoring(LeadManagement leads, ModelRegistry registry, JdbcClient jdbc, JsonMapper json, Clock clock,
-			ObjectProvider<SchedulerClient> scheduler) {
+			ObjectProvider<SchedulerClient> scheduler, TrainingRuns runs) {
+		this.runs = runs;
 		this.leads = leads;
 		this.registry = registry;
 		this.jdbc = jdbc;
@@ -157,25 +156,6 @@ public class LeadScoring implements LeadScores {
 	}
 
 	/**
-	 * A training run.
-	 *
-	 * @param id run id
-	 * @param trigger {@code request} (an admin), {@code schedule} (nightly) or {@code start-up}
-	 * @param state queued, running, done (a model was registered), skipped (cold start) or failed
-	 * @param step what it is doing: reading, training, registering
-	 * @param message in a few words: the outcome, or why it stopped
-	 * @param result figures: closed leads, hold-out metrics, the registered version and whether it is active
-	 */
-	public record Run(long id, String trigger, String state, String step, String message, Map<String, Object> result,
-			Instant requestedAt, Instant startedAt, Instant finishedAt) {
-
-		public boolean finished() {
-			return !"queued".equals(state) && !"running".equals(state);
-		}
-
-	}
-
-	/**
 	 * What scores leads now.
 	 *
 	 * @param basis {@code model} or {@code rules}
@@ -184,7 +164,7 @@ public class LeadScoring implements LeadScores {
 	 * @param lastRun the latest training run
 	 * @param rules the cold-start rules
 	 */
-	public record Status(String basis, ModelRegistry.Entry active, List<ModelRegistry.Entry> versions, Run lastRun,
+	public record Status(String basis, ModelRegistry.Entry active, List<ModelRegistry.Entry> versions, TrainingRun lastRun,
 			int basePoints, List<LeadRules.Rule> rules) {
 	}
 
@@ -196,33 +176,18 @@ public class LeadScoring implements LeadScores {
 	}
 
 	/** Asks for a training run (admins): queued now, run by one node of the cluster within seconds. */
-	public Run requestTraining() {
-		Actor actor = Actor.current();
-		if (!actor.isAdmin()) {
-			throw new NotPermitted("train-lead-scoring");
-		}
-		Optional<Run> pending = lastRun().filter(r -> !r.finished());
-		if (pending.isPresent()) {
-			// a run is already waiting or going: asking again does not queue a second one
-			return pending.get();
-		}
-		Run run = queue("request", actor.isSystem() ? null : actor.id());
-		SchedulerClient client = scheduler.getIfAvailable();
-		if (client != null) {
-			client.scheduleIfNotExists(new TaskInstance<>(TRAIN_TASK, Long.toString(run.id())), clock.instant());
-		}
-		log.info("Lead scoring: training run {} requested by {}", run.id(), actor.username());
-		return run;
+	public TrainingRun requestTraining() {
+		return runs.request(MODEL, TRAIN_TASK, "train-lead-scoring");
 	}
 
 	/** Trains now, in this thread (the nightly schedule, tests): a run from queue to finish. */
-	public Run train(String trigger) {
+	public TrainingRun train(String trigger) {
 		return execute(queue(trigger, null).id());
 	}
 
 	/** Carries out a queued run (the db-scheduler task); a run already finished is left as it is. */
-	public Run execute(long runId) {
-		Run run = run(runId);
+	public TrainingRun execute(long runId) {
+		TrainingRun run = run(runId);
 		if (run.finished()) {
 			return run;
 		}
@@ -277,19 +242,12 @@ public class LeadScoring implements LeadScores {
 		}
 	}
 
-	public Run run(long id) {
-		return jdbc.sql("select * from analytics_training_runs where id = ? and model = ?")
-			.params(id, MODEL)
-			.query((rs, i) -> map(rs))
-			.optional()
-			.orElseThrow(() -> new RecordNotFound("training-run", id));
+	public TrainingRun run(long id) {
+		return runs.run(MODEL, id);
 	}
 
-	public Optional<Run> lastRun() {
-		return jdbc.sql("select * from analytics_training_runs where model = ? order by id desc limit 1")
-			.param(MODEL)
-			.query((rs, i) -> map(rs))
-			.optional();
+	public Optional<TrainingRun> lastRun() {
+		return runs.last(MODEL);
 	}
 
 	/** After start-up (and after demo data), trains once if there is no model yet but enough closed leads. */
@@ -303,7 +261,7 @@ public class LeadScoring implements LeadScores {
 			long converted = closed.stream().filter(l -> "converted".equals(l.status())).count();
 			if (closed.size() >= pipeline.minClosed() && converted >= pipeline.minPerOutcome()
 					&& closed.size() - converted >= pipeline.minPerOutcome()) {
-				Run run = queue("start-up", null);
+				TrainingRun run = queue("start-up", null);
 				SchedulerClient client = scheduler.getIfAvailable();
 				if (client != null) {
 					client.scheduleIfNotExists(new TaskInstance<>(TRAIN_TASK, Long.toString(run.id())), clock.instant());
@@ -312,34 +270,12 @@ public class LeadScoring implements LeadScores {
 		});
 	}
 
-	private Run queue(String trigger, Long requestedBy) {
-		long id = jdbc.sql("insert into analytics_training_runs (model, trigger, state, requested_by, requested_at) "
-				+ "values (?, ?, 'queued', ?, ?) returning id")
-			.params(MODEL, trigger, requestedBy, Timestamp.from(clock.instant()))
-			.query(Long.class)
-			.single();
-		return run(id);
+	private TrainingRun queue(String trigger, Long requestedBy) {
+		return runs.queue(MODEL, trigger, requestedBy);
 	}
 
-	private Run progress(long id, String state, String step, String message, Map<String, Object> result) {
-		jdbc.sql("""
-				update analytics_training_runs set state = ?, step = ?, message = ?, result = cast(? as jsonb),
-				  started_at = coalesce(started_at, cast(? as timestamptz)),
-				  finished_at = case when cast(? as boolean) then cast(? as timestamptz) end
-				where id = ?""")
-			.params(state, step, message, json.writeValueAsString(result), Timestamp.from(clock.instant()),
-					!"running".equals(state), Timestamp.from(clock.instant()), id)
-			.update();
-		return run(id);
-	}
-
-	private Run map(java.sql.ResultSet rs) throws java.sql.SQLException {
-		Timestamp started = rs.getTimestamp("started_at");
-		Timestamp finished = rs.getTimestamp("finished_at");
-		return new Run(rs.getLong("id"), rs.getString("trigger"), rs.getString("state"), rs.getString("step"),
-				rs.getString("message"), json.readValue(rs.getString("result"), new TypeReference<LinkedHashMap<String, Object>>() {
-				}), rs.getTimestamp("requested_at").toInstant(), started == null ? null : started.toInstant(),
-				finished == null ? null : finished.toInstant());
+	private TrainingRun progress(long id, String state, String step, String message, Map<String, Object> result) {
+		return runs.progress(MODEL, id, state, step, message, result);
 	}
 
 	static double round(double v) {

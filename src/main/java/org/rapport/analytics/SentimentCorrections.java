@@ -123,6 +123,26 @@ public class SentimentCorrections {
 		return out;
 	}
 
+	/**
+	 * What to show for customers' texts from any source (corrected where an agent did so), in the
+	 * order given; texts without words are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<CustomerTexts.Text, Shown> judge(List<CustomerTexts.Text> texts) {
+		Map<String, Map<Long, String>> bySource = new LinkedHashMap<>();
+		texts.forEach(t -> bySource.computeIfAbsent(t.source(), k -> new LinkedHashMap<>()).put(t.id(), t.text()));
+		Map<String, Map<Long, Shown>> shown = new HashMap<>();
+		bySource.forEach((source, byId) -> shown.put(source, shown(source, byId)));
+		Map<CustomerTexts.Text, Shown> out = new LinkedHashMap<>();
+		for (CustomerTexts.Text t : texts) {
+			Shown s = shown.get(t.source()).get(t.id());
+			if (s != null) {
+				out.put(t, s);
+			}
+		}
+		return out;
+	}
+
 	/** Every corrected text, oldest correction first (what the company model learns from). */
 	@Transactional(readOnly = true)
 	public List<Corrected> all() {
@@ -136,7 +156,7 @@ public class SentimentCorrections {
 
 	private Map<Long, Stored> corrections(String source, Collection<Long> ids) {
 		Map<Long, Stored> out = new HashMap<>();
-		if (ids.isEmpty()) {
+		if (ids.isEmpty() || !SOURCES.contains(source)) {
 			return out;
 		}
 		jdbc.sql("select source_id, label, corrected_by, corrected_at from analytics_sentiment_corrections"

@@ -52,7 +52,7 @@ class LeadScoringIntegrationTests extends IntegrationTest {
 			leads.importLead(fields("Few" + Api.unique("x"), "CEO", "converted"), now.minus(Duration.ofDays(9)),
 					now.minus(Duration.ofDays(2)), 2);
 
-			LeadScoring.Run run = scoring.train("test");
+			TrainingRun run = scoring.train("test");
 			assertThat(run.state()).isEqualTo("skipped");
 			assertThat(run.result()).containsEntry("why", "too-few-closed");
 			assertThat(registry.active(LeadScoring.MODEL)).isNull();
@@ -73,7 +73,7 @@ class LeadScoringIntegrationTests extends IntegrationTest {
 	void trainsOnClosedLeadsRegistersTheModelAndScoresOpenLeadsWithIt() {
 		Actor.runAs(Actor.SYSTEM, () -> {
 			importPlanted(160, 5);
-			LeadScoring.Run run = scoring.train("test");
+			TrainingRun run = scoring.train("test");
 			assertThat(run.state()).as(run.message()).isEqualTo("done");
 			assertThat(run.finishedAt()).isNotNull();
 			assertThat(((Number) run.result().get("auc")).doubleValue()).as("hold-out AUC").isGreaterThan(0.75);

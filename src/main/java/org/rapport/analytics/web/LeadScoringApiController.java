@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.rapport.analytics.TrainingRun;
 import org.rapport.analytics.LeadScoring;
 import org.rapport.sales.LeadScores.LeadScore;
 
@@ -87,14 +88,14 @@ class LeadScoringApiController {
 			description = "Queues a training run and answers 202 with it; one node of the cluster runs it within seconds. "
 					+ "Follow it at the Location (state queued → running → done|skipped|failed, step, message, result). "
 					+ "The new version replaces the active one only if its hold-out AUC is not lower.")
-	ResponseEntity<LeadScoring.Run> train() {
-		LeadScoring.Run run = scoring.requestTraining();
+	ResponseEntity<TrainingRun> train() {
+		TrainingRun run = scoring.requestTraining();
 		return ResponseEntity.accepted().location(URI.create("/api/v1/analytics/lead-scoring/runs/" + run.id())).body(run);
 	}
 
 	@GetMapping("/lead-scoring/runs/{runId}")
 	@Operation(summary = "A lead-scoring training run", description = "404 for an unknown run.")
-	LeadScoring.Run run(@PathVariable long runId) {
+	TrainingRun run(@PathVariable long runId) {
 		return scoring.run(runId);
 	}
 
