@@ -126,7 +126,7 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		JsonNode drop = flagOf(engagement, "contactId", fading);
 		assertThat(drop.get("reasons").get(0).get("direction").asString()).isEqualTo("stopped");
 		assertThat(drop.get("reasons").get(0).get("text").asString())
-			.isEqualTo("activity stopped: none in the last 4 weeks, after 3 a week before");
+			.isEqualTo("activity stopped: none in the last 4 weeks, after 3 a week in the 12 weeks before");
 		assertThat(drop.get("features").get("recentRate").asDouble()).isZero();
 		assertThat(drop.get("features").get("weeksSilent").asDouble()).isGreaterThanOrEqualTo(4.0);
 		assertThat(engagement).noneMatch(f -> steady.contains(f.get("subject").get("contactId").asLong()));
@@ -134,7 +134,7 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		// in Chinese
 		Response zh = api.send(HttpRequest.newBuilder(api.uri("/api/v1/analytics/anomalies?kind=engagement&limit=100")).GET(),
 				admin, Map.of("Accept-Language", "zh-CN"));
-		assertThat(zh.text()).contains("活动已停止：最近 4 周没有活动，此前每周 3 次");
+		assertThat(zh.text()).contains("活动已停止：最近 4 周没有活动，此前 12 周每周 3 次");
 
 		// paging
 		Response first = api.get("/api/v1/analytics/anomalies?kind=orders&limit=1", admin);

@@ -36,9 +36,9 @@ class AnomalyWordsUnitTests {
 		assertThat(words.text(new Reason("weeksSilent", 4.1, 0, 1, 0.4, "far-above"), en))
 			.isEqualTo("weeks without activity 4.1 is far above the usual 0–1");
 		assertThat(words.text(new Reason("drop", 0, 3, 3, 1, "stopped"), en))
-			.isEqualTo("activity stopped: none in the last 4 weeks, after 3 a week before");
+			.isEqualTo("activity stopped: none in the last 4 weeks, after 3 a week in the 12 weeks before");
 		assertThat(words.text(new Reason("drop", 0.5, 2.5, 2.5, 1, "fell"), en))
-			.isEqualTo("activity fell to 0.5 a week in the last 4 weeks, from 2.5 a week before");
+			.isEqualTo("activity fell to 0.5 a week in the last 4 weeks, from 2.5 a week in the 12 weeks before");
 		assertThat(words.text(new Reason("quantity", 12, 1, 20, 0.6, "unusual"), en))
 			.isEqualTo("quantity 12 is unusual together with the other values (usual 1–20)");
 	}
@@ -49,7 +49,7 @@ class AnomalyWordsUnitTests {
 		assertThat(words.text(new Reason("quantity", 5000, 1, 20, 0.6, "far-above"), zh)).isEqualTo("数量 5,000 远高于通常的 1–20");
 		assertThat(words.text(new Reason("timeOfDay", 3, 9, 17, 0.3, "below"), zh))
 			.isEqualTo("录入时间 03:00，不在通常的 09:00–17:00 时段内");
-		assertThat(words.text(new Reason("drop", 0, 3, 3, 1, "stopped"), zh)).isEqualTo("活动已停止：最近 4 周没有活动，此前每周 3 次");
+		assertThat(words.text(new Reason("drop", 0, 3, 3, 1, "stopped"), zh)).isEqualTo("活动已停止：最近 4 周没有活动，此前 12 周每周 3 次");
 	}
 
 }
