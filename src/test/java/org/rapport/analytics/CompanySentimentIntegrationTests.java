@@ -122,13 +122,19 @@ class CompanySentimentIntegrationTests extends IntegrationTest {
 		assertThat(analysed.json().get("label").asString()).as(analysed.text()).isEqualTo("negative");
 		assertThat(analysed.json().get("evidence").toString()).contains("dented");
 
-		// newer comments that contradict the older ones: the new version does worse on its hold-out and is kept aside
-		clock.advance(Duration.ofMinutes(100));
-		plant(ticket, contact, 90, 150, true);
+		// older comments rated the other way round (an earlier survey with its scale upside down) and newer
+		// consistent ones: the new version learns from the muddle and does worse than the model in use on the
+		// same newest texts, so it is kept without replacing it
+		clock.advance(Duration.ofDays(-30));
+		plant(ticket, contact, 90, 190, true);
+		clock.reset();
+		clock.advance(Duration.ofMinutes(200));
+		plant(ticket, contact, 190, 230, false);
 		TrainingRun worse = trainAsSystem();
 		assertThat(worse.state()).as(worse.toString()).isEqualTo("done");
 		assertThat(worse.result().get("active")).isEqualTo(false);
-		assertThat(((Number) worse.result().get("accuracy")).doubleValue()).isLessThan(entry.primaryValue());
+		assertThat(((Number) worse.result().get("accuracy")).doubleValue())
+			.isLessThan(((Number) worse.result().get("activeAccuracy")).doubleValue());
 		assertThat(registry.active(SentimentTraining.MODEL).version()).isEqualTo(first);
 		assertThat(api.post("/api/v1/analytics/sentiment", admin, Map.of("text", text)).json().get("label").asString())
 			.isEqualTo("negative");
