@@ -52,6 +52,18 @@ public class ModelRegistry {
 	@Transactional
 	public Entry register(String name, LocalDate from, LocalDate to, int rows, Map<String, Object> metrics,
 			String primaryMetric, Double primaryValue) {
+		return register(name, from, to, rows, metrics, primaryMetric, primaryValue, null);
+	}
+
+	/**
+	 * Registers as {@link #register(String, LocalDate, LocalDate, int, Map, String, Double)} but compares on
+	 * the same data: with {@code activeValue} (the primary metric of what is in use, measured on the new
+	 * version's hold-out) the new version becomes active when its primary metric is not below that figure,
+	 * rather than below the one the active version had on its own hold-out.
+	 */
+	@Transactional
+	public Entry register(String name, LocalDate from, LocalDate to, int rows, Map<String, Object> metrics,
+			String primaryMetric, Double primaryValue, Double activeValue) {
 		// one registration at a time per model: the advisory lock serialises racing trainings
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('analytics_models:' || ?))").param(name).query().singleRow();
 		Entry active = active(name);
@@ -64,8 +76,8 @@ public class ModelRegistry {
 			.param(name)
 			.query(Integer.class)
 			.single();
-		boolean better = active == null || primaryValue == null || active.primaryValue() == null
-				|| primaryValue >= active.primaryValue();
+		Double against = active == null ? null : activeValue != null ? activeValue : active.primaryValue();
+		boolean better = active == null || primaryValue == null || against == null || primaryValue >= against;
 		if (better && active != null) {
 			jdbc.sql("update analytics_models set active = false where id = ?").param(active.id()).update();
 		}

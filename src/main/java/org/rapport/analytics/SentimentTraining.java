@@ -124,14 +124,15 @@ public class SentimentTraining {
 			progress(runId, "running", "registering", null, figures);
 			LocalDate from = rated.stream().map(r -> day(r.at())).min(LocalDate::compareTo).orElse(null);
 			LocalDate to = rated.stream().map(r -> day(r.at())).max(LocalDate::compareTo).orElse(null);
+			// compared with the model in use on the same hold-out, not with its figure on an older one
 			ModelRegistry.Entry entry = registry.register(MODEL, from, to, rated.size(), metrics, "accuracy",
-					(Double) metrics.get("accuracy"));
+					(Double) metrics.get("accuracy"), (Double) metrics.get("activeAccuracy"));
 			company.save(entry, result.model());
 			figures.putAll(metrics);
 			figures.put("version", entry.version());
 			figures.put("active", entry.active());
 			figures.put("millis", (System.nanoTime() - started) / 1_000_000);
-			String message = "Version " + entry.version() + (entry.active() ? " in use" : " kept; the active version is not worse")
+			String message = "Version " + entry.version() + (entry.active() ? " in use" : " kept; the model in use does better on the same texts")
 					+ String.format(java.util.Locale.ROOT, ": accuracy %.4f, shipped default %.4f on the same %d texts",
 							metrics.get("accuracy"), metrics.get("defaultAccuracy"), metrics.get("holdoutTexts"));
 			log.info("Company sentiment run {}: {} ({} ms)", runId, message, figures.get("millis"));

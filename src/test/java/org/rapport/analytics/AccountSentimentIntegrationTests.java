@@ -104,6 +104,15 @@ class AccountSentimentIntegrationTests extends IntegrationTest {
 		assertProblem(tooMany, 400);
 		assertThat(errorFields(tooMany)).containsExactly("months");
 
+		// every new endpoint is in the OpenAPI document
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.get("/api/v1/analytics/accounts/{id}/sentiment").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/tickets/{id}/sentiment").has("put")).isTrue();
+		assertThat(paths.get("/api/v1/tickets/{id}/sentiment").has("get")).isTrue();
+		assertThat(paths.get("/api/v1/tickets/{id}/replies/{replyId}/sentiment").has("put")).isTrue();
+		assertThat(paths.get("/api/v1/analytics/sentiment/training").has("post")).isTrue();
+		assertThat(paths.get("/api/v1/analytics/sentiment/training/{id}").has("get")).isTrue();
+
 		// the account page links to the trend page, which shows the same figures in both languages
 		Browser b = new Browser(api.base());
 		b.login("admin", ADMIN_PASSWORD);
