@@ -70,4 +70,43 @@ class ImportWizardBrowserTests extends BrowserTest {
 		}
 	}
 
+	@Test
+	void ordersAreOfferedAndImportedInBothLanguages() throws Exception {
+		String unique = Long.toString(System.nanoTime() % 100_000_000L);
+		String token = admin();
+		new org.rapport.support.SalesFixtures(api, token).product("WZ-" + unique, "Wizard kit " + unique);
+		String email = "orders" + unique + "@wizard.example";
+		api.post("/api/v1/contacts", token, Map.of("firstName", "Olga", "lastName", "Orders" + unique, "email", email));
+		Path file = Files.createTempFile("wizard-orders", ".csv");
+		Files.writeString(file, "订单号,客户,货号,数量,单价\n" + "W" + unique + "," + email + ",WZ-" + unique + ",2,9.90\n" + "W"
+				+ unique + "," + email + ",WZ-" + unique + ",1,9.90\n");
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+			Page page = context.newPage();
+			page.navigate(api.base() + "/login");
+			page.locator("#username").fill("admin");
+			page.locator("#password").fill(ADMIN_PASSWORD);
+			page.locator("button[type=submit]").click();
+
+			page.navigate(api.base() + "/data?lang=zh-CN");
+			assertThat(page.locator("#entity option[value=orders]")).hasText("订单");
+			page.locator("#file").setInputFiles(file);
+			page.locator("#entity").selectOption("orders");
+			page.locator("#upload").click();
+			assertThat(page.locator("#orders-hint")).containsText("订单号相同的行组成一个订单");
+			assertThat(page.locator("#map0")).hasValue("orderNumber");
+			assertThat(page.locator("#map2")).hasValue("product");
+			page.locator("#start").click();
+			assertThat(page.locator("#rows-written")).hasText("0");
+			page.locator("#run-for-real").click();
+			assertThat(page.locator("#rows-written")).hasText("2",
+					new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+
+			page.navigate(api.base() + "/data?lang=en");
+			assertThat(page.locator("#entity option[value=orders]")).hasText("Orders");
+		}
+		finally {
+			Files.deleteIfExists(file);
+		}
+	}
+
 }

@@ -70,7 +70,7 @@ class DataController {
 	@GetMapping("/data")
 	String home(Model model) {
 		model.addAttribute("imports", imports.recent(20));
-		model.addAttribute("entities", List.of("contacts", "accounts", "leads"));
+		model.addAttribute("entities", List.of("contacts", "accounts", "leads", "orders"));
 		return "data/imports";
 	}
 

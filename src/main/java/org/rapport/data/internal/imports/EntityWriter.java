@@ -27,7 +27,10 @@ interface EntityWriter {
 		return false;
 	}
 
-	/** Looks up at once the records the batch's rows may duplicate, for {@link #findExisting}. */
+	/**
+	 * Looks up at once the records the batch's rows may duplicate, for {@link #findExisting}; every row
+	 * of the batch, including those the cleaner rejected.
+	 */
 	default void prefetch(List<Cleaned> rows) {
 	}
 

@@ -22,9 +22,14 @@ public final class FieldMapping {
 			"accounts", List.of("name", "industry", "size", "website", "phone", "street", "city", "region", "postalCode",
 					"country", "tags"),
 			"leads", List.of("firstName", "lastName", "fullName", "email", "phone", "company", "title", "website", "city",
-					"country", "source", "notes"));
+					"country", "source", "notes"),
+			"orders", List.of("orderNumber", "customer", "account", "product", "description", "quantity", "unitPrice",
+					"discount", "taxRate", "currency", "orderDate"));
 
 	private static final Map<String, String> SYNONYMS = new LinkedHashMap<>();
+
+	/** The entities with custom fields. */
+	static final Set<String> CUSTOM_FIELDS = Set.of("contacts", "accounts");
 
 	static {
 		synonyms("firstName", "first", "firstname", "givenname", "given", "forename", "名", "名字");
@@ -48,6 +53,16 @@ public final class FieldMapping {
 		synonyms("size", "size", "companysize", "规模");
 		synonyms("website", "website", "web", "url", "网站", "网址");
 		synonyms("notes", "notes", "note", "备注");
+		synonyms("orderNumber", "ordernumber", "orderno", "order", "orderid", "ordernr", "订单号", "订单编号");
+		synonyms("customer", "customer", "customeremail", "customerid", "contactid", "buyer", "客户", "客户邮箱");
+		synonyms("product", "product", "sku", "productname", "productsku", "item", "article", "产品", "商品", "货号");
+		synonyms("description", "description", "linedescription", "描述", "说明");
+		synonyms("quantity", "quantity", "qty", "units", "数量");
+		synonyms("unitPrice", "unitprice", "price", "单价", "价格");
+		synonyms("discount", "discount", "discountpercent", "折扣");
+		synonyms("taxRate", "taxrate", "tax", "vat", "税率");
+		synonyms("currency", "currency", "币种", "货币");
+		synonyms("orderDate", "orderdate", "date", "订单日期", "日期");
 	}
 
 	private FieldMapping() {
@@ -84,7 +99,7 @@ public final class FieldMapping {
 
 	private static String field(String entity, String header, List<String> fields) {
 		String h = header.strip();
-		if (h.regionMatches(true, 0, "cf.", 0, 3) && h.length() > 3 && !entity.equals("leads")) {
+		if (h.regionMatches(true, 0, "cf.", 0, 3) && h.length() > 3 && CUSTOM_FIELDS.contains(entity)) {
 			return "cf." + h.substring(3).strip();
 		}
 		for (String field : fields) {
@@ -95,6 +110,10 @@ public final class FieldMapping {
 		String field = SYNONYMS.get(normal(h));
 		if (entity.equals("accounts") && ("company".equals(field) || "fullName".equals(field))) {
 			return "name";
+		}
+		if (entity.equals("orders")) {
+			// the customer is named by e-mail or contact id, the account by name
+			field = "email".equals(field) || "fullName".equals(field) ? "customer" : "company".equals(field) ? "account" : field;
 		}
 		return field != null && fields.contains(field) ? field : null;
 	}
@@ -114,7 +133,7 @@ public final class FieldMapping {
 			if (field == null || field.isBlank()) {
 				continue;
 			}
-			boolean custom = field.startsWith("cf.") && field.length() > 3 && !entity.equals("leads");
+			boolean custom = field.startsWith("cf.") && field.length() > 3 && CUSTOM_FIELDS.contains(entity);
 			if (!custom && !fields.contains(field)) {
 				throw InvalidInput.of("mapping", "unknown-field", "\"" + field + "\" is not a field of " + entity);
 			}

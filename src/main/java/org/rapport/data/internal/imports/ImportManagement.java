@@ -116,9 +116,6 @@ public class ImportManagement {
 		if (!ENTITIES.contains(entity)) {
 			throw InvalidInput.of("entity", "one-of", "One of contacts, accounts, leads, orders");
 		}
-		if (entity.equals("orders")) {
-			throw new StateConflict("import-orders-unsupported", "Orders cannot be imported yet");
-		}
 		return entity;
 	}
 

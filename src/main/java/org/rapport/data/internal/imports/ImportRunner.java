@@ -19,6 +19,8 @@ import org.rapport.data.internal.imports.RowCleaner.RowError;
 import org.rapport.data.internal.matching.DuplicateDetector;
 import org.rapport.platform.RapportException;
 import org.rapport.sales.LeadManagement;
+import org.rapport.sales.OrderManagement;
+import org.rapport.sales.ProductManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -72,11 +74,16 @@ public class ImportRunner {
 
 	private final CustomFieldManagement customFields;
 
+	private final OrderManagement orders;
+
+	private final ProductManagement products;
+
 	private final int batchSize;
 
 	ImportRunner(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, JsonMapper json,
 			ContactManagement contacts, AccountManagement accounts, LeadManagement leads,
-			CustomFieldManagement customFields, @Value("${rapport.data.import-batch-size:200}") int batchSize) {
+			CustomFieldManagement customFields, OrderManagement orders, ProductManagement products,
+			@Value("${rapport.data.import-batch-size:200}") int batchSize) {
 		this.jdbc = jdbc;
 		this.batchTx = new TransactionTemplate(transactions);
 		this.rowTx = new TransactionTemplate(transactions);
@@ -87,6 +94,8 @@ public class ImportRunner {
 		this.accounts = accounts;
 		this.leads = leads;
 		this.customFields = customFields;
+		this.orders = orders;
+		this.products = products;
 		this.batchSize = batchSize;
 	}
 
@@ -198,7 +207,7 @@ public class ImportRunner {
 	/** Processes the rows after the checkpoint; false when cancelled. */
 	private boolean process(Job job) {
 		Map<String, String> customTypes = new java.util.HashMap<>();
-		if (!job.entity().equals("leads")) {
+		if (FieldMapping.CUSTOM_FIELDS.contains(job.entity())) {
 			for (CustomFieldDefinition d : customFields.definitions(job.entity().equals("contacts") ? "contact" : "account")) {
 				customTypes.put(d.key(), d.type());
 			}
@@ -209,15 +218,20 @@ public class ImportRunner {
 		List<Cleaned> batch = new ArrayList<>(batchSize);
 		boolean[] cancelled = { false };
 		long[] lastLog = { System.nanoTime() };
+		boolean orders = job.entity().equals("orders");
 		ImportFiles.read(ImportChunks.reader(jdbc, job.id()), inspection, job.checkpoint(), (rowNo, values) -> {
-			batch.add(cleaner.clean(rowNo, values));
-			if (batch.size() >= batchSize) {
+			Cleaned row = cleaner.clean(rowNo, values);
+			// a full batch is written when the next row comes, unless that row is another line of its last order
+			if (batch.size() >= batchSize && !(orders && OrderWriter.sameOrder(batch.get(batch.size() - 1), row))) {
 				cancelled[0] = !writeBatch(job, batch);
 				batch.clear();
 				if (System.nanoTime() - lastLog[0] > Duration.ofSeconds(5).toNanos()) {
 					lastLog[0] = System.nanoTime();
 					logProgress(job.id());
 				}
+			}
+			if (!cancelled[0]) {
+				batch.add(row);
 			}
 			return !cancelled[0];
 		});
@@ -281,7 +295,7 @@ public class ImportRunner {
 			EntityWriter writer = writer(job.entity());
 			Tally tally = new Tally();
 			List<Waiting> waiting = new ArrayList<>();
-			writer.prefetch(rows.stream().filter(Cleaned::valid).toList());
+			writer.prefetch(rows);
 			for (Cleaned row : rows) {
 				if (!row.valid()) {
 					tally.errors.addAll(row.errors());
@@ -467,6 +481,7 @@ public class ImportRunner {
 			case "contacts" -> new ContactWriter(contacts, accounts, detector);
 			case "accounts" -> new AccountWriter(accounts, detector);
 			case "leads" -> new LeadWriter(leads, detector);
+			case "orders" -> new OrderWriter(orders, products, contacts, accounts);
 			default -> throw new IllegalStateException("No writer for " + entity);
 		};
 	}

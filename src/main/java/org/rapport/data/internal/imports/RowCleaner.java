@@ -1,5 +1,6 @@
 package org.rapport.data.internal.imports;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -138,6 +139,24 @@ public final class RowCleaner {
 						fields.put(field, phone);
 					}
 				}
+				case "quantity", "unitPrice", "discount", "taxRate" -> {
+					BigDecimal number = number(value);
+					if (number == null) {
+						errors.add(new RowError(rowNo, column, value, "Not a number"));
+					}
+					else {
+						fields.put(field, number.toPlainString());
+					}
+				}
+				case "orderDate" -> {
+					String date = date(value);
+					if (date == null) {
+						errors.add(new RowError(rowNo, column, value, "Not a date in a known format (e.g. 2026-12-31)"));
+					}
+					else {
+						fields.put(field, date);
+					}
+				}
 				default -> {
 					if (value.length() > 300) {
 						errors.add(new RowError(rowNo, column, value.substring(0, 40) + "…", "Longer than 300 characters"));
@@ -147,6 +166,10 @@ public final class RowCleaner {
 					}
 				}
 			}
+		}
+		if (entity.equals("orders")) {
+			requireForOrders(rowNo, fields, errors);
+			return new Cleaned(rowNo, fields, custom, errors);
 		}
 		splitNames(fields);
 		String required = entity.equals("accounts") ? "name" : null;
@@ -158,6 +181,39 @@ public final class RowCleaner {
 			errors.add(new RowError(rowNo, columnFor("lastName"), "", "A first or last name is required"));
 		}
 		return new Cleaned(rowNo, fields, custom, errors);
+	}
+
+	/** An order line needs its order's number, what is sold, how many and whom to; prices come from the catalogue. */
+	private void requireForOrders(long rowNo, Map<String, String> fields, List<RowError> errors) {
+		if (!errors.isEmpty()) {
+			return;
+		}
+		if (!fields.containsKey("orderNumber")) {
+			errors.add(new RowError(rowNo, columnFor("orderNumber"), "", "An order number is required"));
+		}
+		if (!fields.containsKey("product") && !fields.containsKey("description")) {
+			errors.add(new RowError(rowNo, columnFor("product"), "", "A product (SKU or name) is required"));
+		}
+		if (!fields.containsKey("quantity")) {
+			errors.add(new RowError(rowNo, columnFor("quantity"), "", "A quantity is required"));
+		}
+		if (!fields.containsKey("customer") && !fields.containsKey("account")) {
+			errors.add(new RowError(rowNo, columnFor("customer"), "", "A customer (e-mail or contact id) or an account is required"));
+		}
+	}
+
+	/** A decimal number as written in a file: 1234.5, 1,234.50, 12.5 %. */
+	static BigDecimal number(String raw) {
+		String value = raw.strip().replace("%", "").strip();
+		if (value.matches("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+			value = value.replace(",", "");
+		}
+		try {
+			return new BigDecimal(value);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private String columnFor(String field) {
