@@ -258,9 +258,14 @@ public class ImportRunner {
 	/** What one batch did, counted and logged as it goes, stored when the batch commits. */
 	private static final class Tally {
 
-		long written, updated, skipped, rejected, candidates;
+		long written, updated, skipped, rejected;
 
 		final List<RowError> errors = new ArrayList<>();
+
+		/** Pairs the batch created although they looked like an existing record: the existing one and the new id. */
+		final List<Existing> candidates = new ArrayList<>();
+
+		final List<Long> candidateIds = new ArrayList<>();
 
 		final List<long[]> imported = new ArrayList<>();
 
@@ -369,8 +374,9 @@ public class ImportRunner {
 	private void created(Job job, Cleaned row, Existing existing, long recordId, Tally tally) {
 		tally.imported(row, recordId, "created");
 		tally.written++;
-		if (existing != null && candidate(job, existing, recordId)) {
-			tally.candidates++;
+		if (existing != null && !job.entity().equals("leads")) {
+			tally.candidates.add(existing);
+			tally.candidateIds.add(recordId);
 		}
 	}
 
@@ -424,7 +430,7 @@ public class ImportRunner {
 		}
 	}
 
-	/** The batch's row log and row errors, one statement each. */
+	/** The batch's row log, row errors and duplicate candidates, one statement each. */
 	private void store(Job job, Tally tally) {
 		if (!tally.imported.isEmpty()) {
 			jdbc.sql("""
@@ -434,6 +440,7 @@ public class ImportRunner {
 						tally.imported.stream().map(x -> x[1]).toArray(Long[]::new), tally.actions.toArray(String[]::new))
 				.update();
 		}
+		candidates(job, tally);
 		if (!tally.errors.isEmpty()) {
 			tally.errors.sort(java.util.Comparator.comparingLong(RowError::row));
 			jdbc.sql("""
@@ -447,17 +454,31 @@ public class ImportRunner {
 		}
 	}
 
-	/** Records a pair the import created although it looked like an existing record. */
-	private boolean candidate(Job job, Existing existing, long createdId) {
-		if (job.entity().equals("leads")) {
-			return false;
+	/** Records the pairs the batch created although they looked like existing records. */
+	private void candidates(Job job, Tally tally) {
+		if (tally.candidates.isEmpty()) {
+			return;
 		}
-		return jdbc.sql("""
+		int n = tally.candidates.size();
+		Long[] left = new Long[n];
+		Long[] right = new Long[n];
+		Double[] scores = new Double[n];
+		String[] reasons = new String[n];
+		for (int i = 0; i < n; i++) {
+			Existing existing = tally.candidates.get(i);
+			long created = tally.candidateIds.get(i);
+			left[i] = Math.min(existing.id(), created);
+			right[i] = Math.max(existing.id(), created);
+			scores[i] = existing.score();
+			reasons[i] = json.writeValueAsString(existing.reasons());
+		}
+		jdbc.sql("""
 				insert into duplicate_candidates (entity, left_id, right_id, score, reasons, source, found_at)
-				values (?, ?, ?, ?, cast(? as jsonb), ?, ?) on conflict (entity, left_id, right_id) do nothing""")
-			.params(job.entity(), Math.min(existing.id(), createdId), Math.max(existing.id(), createdId), existing.score(),
-					json.writeValueAsString(existing.reasons()), "import:" + job.id(), java.sql.Timestamp.from(clock.instant()))
-			.update() > 0;
+				select ?, l, r, s, cast(w as jsonb), ?, ? from unnest(?, ?, ?, ?) as t (l, r, s, w)
+				on conflict (entity, left_id, right_id) do nothing""")
+			.params(job.entity(), "import:" + job.id(), java.sql.Timestamp.from(clock.instant()), left, right, scores,
+					reasons)
+			.update();
 	}
 
 	private static List<RowError> rowErrors(Cleaned row, RapportException ex, Map<String, String> mapping) {
