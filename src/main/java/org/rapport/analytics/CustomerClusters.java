@@ -89,6 +89,12 @@ public class CustomerClusters {
 	 */
 	public record Profile(int cluster, int size, Map<String, BigDecimal> centroid, List<Trait> traits,
 			String description) {
+
+		/** The cluster mean of a feature in standard deviations from the overall mean. */
+		public double deviations(String feature) {
+			return traits.stream().filter(t -> t.feature().equals(feature)).findFirst().orElseThrow().deviations();
+		}
+
 	}
 
 	/** The mean silhouette of the clustering with k clusters. */

@@ -57,29 +57,7 @@ class ClusterApiController {
 			description = "One row per cluster: size, each feature's centroid and z-score, the description." + WHO)
 	ResponseEntity<byte[]> csv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) Long teamId) {
-		CustomerClusters.Segmentation s = clusters.segment(query(asOf, teamId));
-		Csv csv = new Csv();
-		List<Object> header = new ArrayList<>(List.of("cluster", "size"));
-		CustomerClusters.FEATURES.forEach(f -> header.add(f));
-		CustomerClusters.FEATURES.forEach(f -> header.add(f + "_z"));
-		header.add("description");
-		csv.row(header);
-		for (CustomerClusters.Profile p : s.clusters()) {
-			List<Object> row = new ArrayList<>(List.of(p.cluster(), p.size()));
-			CustomerClusters.FEATURES.forEach(f -> row.add(p.centroid().get(f)));
-			CustomerClusters.FEATURES.forEach(f -> row.add(p.traits()
-				.stream()
-				.filter(t -> t.feature().equals(f))
-				.findFirst()
-				.orElseThrow()
-				.deviations()));
-			row.add(p.description());
-			csv.row(row);
-		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"clusters-" + s.asOf() + ".csv\"")
-			.body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+		return csv(clusters.segment(query(asOf, teamId)));
 	}
 
 	@GetMapping("/clusters/{cluster}/customers")
@@ -90,6 +68,27 @@ class ClusterApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) Long teamId) {
 		return clusters.members(query(asOf, teamId), cluster);
+	}
+
+	/** The profiles as a CSV download: one row per cluster. */
+	static ResponseEntity<byte[]> csv(CustomerClusters.Segmentation s) {
+		Csv csv = new Csv();
+		List<Object> header = new ArrayList<>(List.of("cluster", "size"));
+		CustomerClusters.FEATURES.forEach(f -> header.add(f));
+		CustomerClusters.FEATURES.forEach(f -> header.add(f + "_z"));
+		header.add("description");
+		csv.row(header);
+		for (CustomerClusters.Profile p : s.clusters()) {
+			List<Object> row = new ArrayList<>(List.of(p.cluster(), p.size()));
+			CustomerClusters.FEATURES.forEach(f -> row.add(p.centroid().get(f)));
+			CustomerClusters.FEATURES.forEach(f -> row.add(p.deviations(f)));
+			row.add(p.description());
+			csv.row(row);
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"clusters-" + s.asOf() + ".csv\"")
+			.body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private CustomerClusters.Query query(LocalDate asOf, Long teamId) {
