@@ -293,6 +293,7 @@ public class ChurnModels {
 			churned[i] = validation.get(i).churned();
 		}
 		ChurnMetrics metrics = ChurnMetrics.of(scores, churned);
+		ModelRegistry.Challenge challenge = challenge(validation, churned);
 		progress(runId, 4, "final", validation.size(), started);
 		ChurnPipeline.Fitted model = ChurnPipeline.defaults().fit(validation);
 		progress(runId, 5, "saving", validation.size(), started);
@@ -300,20 +301,42 @@ public class ChurnModels {
 		figures.put("auc", CustomerAnalytics.round(metrics.auc()));
 		figures.put("topDecilePrecision", CustomerAnalytics.round(metrics.topDecilePrecision()));
 		figures.put("brier", CustomerAnalytics.round(metrics.brier()));
+		figures.put("calibrationError", CustomerAnalytics.round(metrics.calibrationError()));
+		if (challenge != null) {
+			figures.put("activeAucOnThisHoldout", challenge.activeValue());
+		}
 		figures.put("holdoutCustomers", validation.size());
 		figures.put("horizonDays", horizon);
 		ModelRegistry.Entry entry = save(model, horizon, history.first, validationCut, training.size(), figures,
-				CustomerAnalytics.round(metrics.auc()));
+				CustomerAnalytics.round(metrics.auc()), challenge);
 		jdbc.sql("update churn_training_runs set model_version = ? where id = ?").params(entry.version(), runId).update();
 		return String.format(java.util.Locale.ROOT, "Trained on %d customers, checked on %d: AUC %.4f, top-decile precision %.4f%s",
 				training.size(), validation.size(), metrics.auc(), metrics.topDecilePrecision(),
 				entry.active() ? "" : "; kept the model in use, which did better");
 	}
 
+	/**
+	 * The model in use scored on the new hold-out, so the new model replaces it only if it does not
+	 * rank these same customers worse ({@code null} when no model is in use).
+	 */
+	private ModelRegistry.Challenge challenge(List<ChurnPipeline.Customer> holdout, boolean[] churned) {
+		Active current = active();
+		if (current == null) {
+			return null;
+		}
+		double[] scores = new double[holdout.size()];
+		for (int i = 0; i < scores.length; i++) {
+			scores[i] = current.model().probability(holdout.get(i));
+		}
+		return new ModelRegistry.Challenge(current.entry().id(),
+				CustomerAnalytics.round(ChurnMetrics.of(scores, churned).auc()));
+	}
+
 	@Transactional
 	ModelRegistry.Entry save(ChurnPipeline.Fitted model, int horizon, LocalDate from, LocalDate to, int rows,
-			Map<String, Object> figures, double auc) {
-		ModelRegistry.Entry entry = registry.register(CustomerAnalytics.CHURN_MODEL, from, to, rows, figures, "auc", auc);
+			Map<String, Object> figures, double auc, ModelRegistry.Challenge challenge) {
+		ModelRegistry.Entry entry = registry.register(CustomerAnalytics.CHURN_MODEL, from, to, rows, figures, "auc", auc,
+				challenge);
 		jdbc.sql("insert into churn_models (registry_id, horizon_days, model) values (?, ?, cast(? as jsonb))"
 				+ " on conflict (registry_id) do nothing")
 			.params(entry.id(), horizon, json.writeValueAsString(model.parameters()))

@@ -146,7 +146,22 @@ public class CustomerAnalytics {
 		if (!history.customers.containsKey(contactId)) {
 			return null;
 		}
-		ClvReport report = history.clvReport(() -> {
+		ClvReport report = clvReport(history, asOf);
+		if (report == null) {
+			return null;
+		}
+		for (ClvReport.CustomerValue v : report.customers()) {
+			if (v.customerId().equals(Long.toString(contactId))) {
+				return new ClvPart(v.expectedTransactions(), v.pAlive(),
+						v.clv() == null ? null : BigDecimal.valueOf(v.clv()).setScale(2, RoundingMode.HALF_UP));
+			}
+		}
+		return null;
+	}
+
+	/** The lifetime-value fit over the whole history, made once per history ({@code null}: too little data). */
+	ClvReport clvReport(History history, LocalDate asOf) {
+		return history.clvReport(() -> {
 			StringBuilder csv = new StringBuilder("customerId,date,amount\n");
 			history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
 				if (amount.signum() > 0) {
@@ -161,16 +176,6 @@ public class CustomerAnalytics {
 				return null; // too little data to fit (e.g. nobody bought twice)
 			}
 		});
-		if (report == null) {
-			return null;
-		}
-		for (ClvReport.CustomerValue v : report.customers()) {
-			if (v.customerId().equals(Long.toString(contactId))) {
-				return new ClvPart(v.expectedTransactions(), v.pAlive(),
-						v.clv() == null ? null : BigDecimal.valueOf(v.clv()).setScale(2, RoundingMode.HALF_UP));
-			}
-		}
-		return null;
 	}
 
 	ChurnPart churn(History history, long contactId, LocalDate asOf) {
@@ -180,18 +185,28 @@ public class CustomerAnalytics {
 		ChurnModels.Active active = churnModels.active();
 		if (active != null) {
 			ChurnPipeline.Customer now = churnModels.features(history, asOf, 0, List.of(contactId)).get(contactId);
-			ChurnPipeline.Risk risk = active.model().risk(now, 3);
-			return new ChurnPart(round(risk.probability()), "model", active.horizonDays(), risk.reasons()
-				.stream()
-				.map(r -> new Reason(r.feature(), r.value(), round(r.contribution())))
-				.toList());
+			return modelRisk(active, now);
 		}
 		ClvPart value = clvPart(history, contactId, asOf);
 		if (value == null) {
 			return null;
 		}
+		return rulesRisk(history, contactId, asOf, value.pAlive());
+	}
+
+	/** The active model's risk of a customer with its top three reasons. */
+	static ChurnPart modelRisk(ChurnModels.Active active, ChurnPipeline.Customer now) {
+		ChurnPipeline.Risk risk = active.model().risk(now, 3);
+		return new ChurnPart(round(risk.probability()), "model", active.horizonDays(), risk.reasons()
+			.stream()
+			.map(r -> new Reason(r.feature(), r.value(), round(r.contribution())))
+			.toList());
+	}
+
+	/** Before any model: 1 − P(alive), with the days since the last order as the reason. */
+	static ChurnPart rulesRisk(History history, long contactId, LocalDate asOf, double pAlive) {
 		ChurnPipeline.Customer now = ChurnModels.orderFeatures(contactId, history.customers.get(contactId), asOf, 0);
-		return new ChurnPart(round(1 - value.pAlive()), "bg-nbd", null,
+		return new ChurnPart(round(1 - pAlive), "bg-nbd", null,
 				List.of(new Reason("recencyDays", String.valueOf(now.numbers().get("recencyDays").longValue()), 0)));
 	}
 
@@ -200,7 +215,7 @@ public class CustomerAnalytics {
 	 * (and the models fitted on it, see {@link History}) while those orders and the day are unchanged, so
 	 * a customer page does not retrain. Every node keeps its own; nothing here needs sharing.
 	 */
-	private History history(LocalDate asOf) {
+	History history(LocalDate asOf) {
 		List<FulfilledOrderLine> lines = sales.fulfilledOrderLines(asOf.minusYears(HISTORY_YEARS), asOf);
 		String key = asOf + ":" + lines.size() + ":" + lines.hashCode();
 		CachedHistory cached = this.cached;

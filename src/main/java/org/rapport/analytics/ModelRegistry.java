@@ -21,7 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The model registry: every trained version of an analytics model with its training window, data
  * size, metrics and when it was trained. A new version becomes the active one only if it is not worse
  * than the active version on the primary hold-out metric (higher is better); otherwise it is kept
- * for the record and the old one stays in use.
+ * for the record and the old one stays in use. A fair comparison scores both on the same rows: the
+ * trainer passes the active version's figure on the new version's hold-out as a {@link Challenge};
+ * without one the new figure is compared with the one the active version had on its own (older)
+ * hold-out.
  */
 @Service
 public class ModelRegistry {
@@ -44,11 +47,14 @@ public class ModelRegistry {
 	}
 
 	/**
-	 * Registers a trained version unless the active one has the same window, size and metrics (the
-	 * same model trained again); it becomes active when no version is active or its primary metric
-	 * is not below the active one's.
-	 * @return the registered (or unchanged active) entry
+	 * The active version scored on the new version's hold-out.
+	 * @param activeId the registry id of the version that was scored (ignored if another became active meanwhile)
+	 * @param activeValue its primary metric on the new hold-out
 	 */
+	public record Challenge(long activeId, double activeValue) {
+	}
+
+	/** Registers without a {@link Challenge}: the new figure is compared with the active one's stored figure. */
 	@Transactional
 	public Entry register(String name, LocalDate from, LocalDate to, int rows, Map<String, Object> metrics,
 			String primaryMetric, Double primaryValue) {
@@ -56,14 +62,15 @@ public class ModelRegistry {
 	}
 
 	/**
-	 * Registers as {@link #register(String, LocalDate, LocalDate, int, Map, String, Double)} but compares on
-	 * the same data: with {@code activeValue} (the primary metric of what is in use, measured on the new
-	 * version's hold-out) the new version becomes active when its primary metric is not below that figure,
-	 * rather than below the one the active version had on its own hold-out.
+	 * Registers a trained version unless the active one has the same window, size and metrics (the
+	 * same model trained again); it becomes active when no version is active or its primary metric
+	 * is not below the active one's: the active one's on the same hold-out when {@code challenge}
+	 * scored the version still active, else its stored figure.
+	 * @return the registered (or unchanged active) entry
 	 */
 	@Transactional
 	public Entry register(String name, LocalDate from, LocalDate to, int rows, Map<String, Object> metrics,
-			String primaryMetric, Double primaryValue, Double activeValue) {
+			String primaryMetric, Double primaryValue, Challenge challenge) {
 		// one registration at a time per model: the advisory lock serialises racing trainings
 		jdbc.sql("select pg_advisory_xact_lock(hashtext('analytics_models:' || ?))").param(name).query().singleRow();
 		Entry active = active(name);
@@ -76,8 +83,10 @@ public class ModelRegistry {
 			.param(name)
 			.query(Integer.class)
 			.single();
-		Double against = active == null ? null : activeValue != null ? activeValue : active.primaryValue();
-		boolean better = active == null || primaryValue == null || against == null || primaryValue >= against;
+		Double bar = active == null ? null
+				: challenge != null && challenge.activeId() == active.id() ? Double.valueOf(challenge.activeValue())
+						: active.primaryValue();
+		boolean better = active == null || primaryValue == null || bar == null || primaryValue >= bar;
 		if (better && active != null) {
 			jdbc.sql("update analytics_models set active = false where id = ?").param(active.id()).update();
 		}

@@ -112,6 +112,8 @@ public class SentimentTraining {
 			log.info("Company sentiment run {}: {} rated survey comments and {} agents' corrections read", runId, comments,
 					corrected.size());
 			progress(runId, "running", "training", rated.size() + " rated texts", figures);
+			// the version in use while the hold-out is analysed, so that its figure is compared only while it stays in use
+			ModelRegistry.Entry inUse = registry.active(MODEL);
 			CompanySentimentTrainer.Result result = new CompanySentimentTrainer().train(rated, t -> sentiment.analyse(t).label());
 			result.skipped().forEach((language, why) -> figures.put(language.code() + ".skipped", why));
 			if (result.model() == null) {
@@ -125,8 +127,11 @@ public class SentimentTraining {
 			LocalDate from = rated.stream().map(r -> day(r.at())).min(LocalDate::compareTo).orElse(null);
 			LocalDate to = rated.stream().map(r -> day(r.at())).max(LocalDate::compareTo).orElse(null);
 			// compared with the model in use on the same hold-out, not with its figure on an older one
+			Double activeAccuracy = (Double) metrics.get("activeAccuracy");
+			ModelRegistry.Challenge challenge = inUse == null || activeAccuracy == null ? null
+					: new ModelRegistry.Challenge(inUse.id(), activeAccuracy);
 			ModelRegistry.Entry entry = registry.register(MODEL, from, to, rated.size(), metrics, "accuracy",
-					(Double) metrics.get("accuracy"), (Double) metrics.get("activeAccuracy"));
+					(Double) metrics.get("accuracy"), challenge);
 			company.save(entry, result.model());
 			figures.putAll(metrics);
 			figures.put("version", entry.version());

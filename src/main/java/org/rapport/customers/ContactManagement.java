@@ -478,6 +478,34 @@ public class ContactManagement {
 		return names;
 	}
 
+	/**
+	 * A contact as other modules' lists show it.
+	 * @param email first e-mail address, masked for actors who may not read it
+	 */
+	public record Listed(long id, String displayName, Long accountId, String accountName, String email, long ownerId) {
+	}
+
+	/** Those of the given contacts the current actor may see, as {@link Listed} (for other modules' lists). */
+	@Transactional(readOnly = true)
+	public Map<Long, Listed> visibleListed(java.util.Collection<Long> ids) {
+		Map<Long, Listed> out = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return out;
+		}
+		Actor actor = Actor.current();
+		boolean mask = actor.role().seesContactDetailsMasked();
+		jdbc.sql("select id, display_name, account_id, company_name, emails[1], owner_id from contacts where id = any(?)")
+			.param(ids.stream().distinct().toArray(Long[]::new))
+			.query(rs -> {
+				if (access.canSee(actor, TYPE, rs.getLong(1), rs.getLong(6))) {
+					String email = rs.getString(5);
+					out.put(rs.getLong(1), new Listed(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+							rs.getString(4), mask && email != null ? Masking.email(email) : email, rs.getLong(6)));
+				}
+			});
+		return out;
+	}
+
 	public List<Share> shares(long id) {
 		get(id);
 		return access.shares(TYPE, id);

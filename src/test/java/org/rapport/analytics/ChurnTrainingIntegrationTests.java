@@ -71,6 +71,8 @@ class ChurnTrainingIntegrationTests extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(entry.get("metrics").get("horizonDays").asInt()).isEqualTo(90);
+		assertThat(entry.get("metrics").get("calibrationError").asDouble()).isBetween(0.0, 1.0);
+		assertThat(entry.get("metrics").has("topDecilePrecision")).isTrue();
 		if (entry.get("active").asBoolean()) {
 			JsonNode risk = api.get("/api/v1/analytics/customers/" + loyal, admin).json().get("churn");
 			assertThat(risk.get("basis").asString()).isEqualTo("model");

@@ -43,4 +43,34 @@ class ModelRegistryIntegrationTests extends IntegrationTest {
 		assertThat(registry.active(name).rows()).isEqualTo(540);
 	}
 
+	@Test
+	void theActiveVersionScoredBetterOnTheNewHoldoutStaysActive() {
+		String name = Api.unique("model");
+		LocalDate from = LocalDate.of(2026, 1, 1);
+		ModelRegistry.Entry first = registry.register(name, from, LocalDate.of(2026, 6, 30), 500, Map.of("auc", 0.60), "auc", 0.60);
+
+		// 0.75 beats the 0.60 the active version had on its own older hold-out, but on the new hold-out
+		// the active version scores 0.85: the comparison on the same rows keeps it
+		ModelRegistry.Entry challenger = registry.register(name, from, LocalDate.of(2026, 7, 31), 520,
+				Map.of("auc", 0.75, "activeAucOnThisHoldout", 0.85), "auc", 0.75,
+				new ModelRegistry.Challenge(first.id(), 0.85));
+		assertThat(challenger.active()).isFalse();
+		assertThat(registry.active(name).version()).isEqualTo(1);
+		assertThat(challenger.metrics()).containsEntry("activeAucOnThisHoldout", 0.85);
+
+		// not worse on the same rows: it replaces the active one
+		ModelRegistry.Entry next = registry.register(name, from, LocalDate.of(2026, 8, 31), 540,
+				Map.of("auc", 0.85, "activeAucOnThisHoldout", 0.85), "auc", 0.85,
+				new ModelRegistry.Challenge(first.id(), 0.85));
+		assertThat(next.active()).isTrue();
+		assertThat(registry.active(name).version()).isEqualTo(3);
+
+		// a challenge that scored a version no longer active falls back to the stored figure (0.85)
+		ModelRegistry.Entry stale = registry.register(name, from, LocalDate.of(2026, 9, 30), 560,
+				Map.of("auc", 0.80, "activeAucOnThisHoldout", 0.50), "auc", 0.80,
+				new ModelRegistry.Challenge(first.id(), 0.50));
+		assertThat(stale.active()).isFalse();
+		assertThat(registry.active(name).version()).isEqualTo(3);
+	}
+
 }

@@ -26,12 +26,12 @@ class ModelRegistrySameDataIntegrationTests extends IntegrationTest {
 		assertThat(first.active()).isTrue();
 		// below the first version's own figure, but better than it on the new, harder hold-out: used
 		ModelRegistry.Entry second = registry.register(name, null, null, 120, Map.of("accuracy", 0.7), "accuracy", 0.7,
-				0.6);
+				new ModelRegistry.Challenge(first.id(), 0.6));
 		assertThat(second.active()).isTrue();
 		assertThat(registry.active(name).version()).isEqualTo(second.version());
 		// worse than the model in use on the same texts: kept aside
 		ModelRegistry.Entry third = registry.register(name, null, null, 140, Map.of("accuracy", 0.8), "accuracy", 0.8,
-				0.85);
+				new ModelRegistry.Challenge(second.id(), 0.85));
 		assertThat(third.active()).isFalse();
 		assertThat(registry.active(name).version()).isEqualTo(second.version());
 	}
