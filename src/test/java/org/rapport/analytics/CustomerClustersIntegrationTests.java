@@ -21,7 +21,8 @@ import static org.rapport.support.ProblemAssertions.errorFields;
  * Customer clusters on PostgreSQL: a new team's two planted groups (four big, frequent, recent buyers
  * and six one-time small buyers from over a year ago) come out as k = 2 with exactly those members and
  * descriptions in both languages; the profiles as CSV; only analysts, managers, marketers and admins
- * may read them, a manager only over the orders they may see; bad parameters name the field.
+ * may read them, a manager only over the orders they may see; customers all alike make one cluster;
+ * bad parameters name the field.
  */
 class CustomerClustersIntegrationTests extends IntegrationTest {
 
@@ -108,6 +109,26 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 		assertThat(none.get("customers").asInt()).isZero();
 		assertThat(none.get("k").asInt()).isZero();
 		assertThat(none.get("clusters").size()).isZero();
+	}
+
+	@Test
+	void customersAllAlikeMakeOneClusterCloseToAverage() {
+		String admin = admin();
+		Api.TestUser rep = api.newUser(admin, "SALES_REP", Api.unique("team-alike"));
+		SalesFixtures sales = new SalesFixtures(api, rep.token());
+		String tag = Api.unique("alike");
+		long lamp = new SalesFixtures(api, admin).product(tag + "-lamp", "Lamp " + tag);
+		LocalDate day = LocalDate.now(clock).minusDays(10);
+		for (int c = 0; c < 3; c++) {
+			sales.fulfilledOrder(sales.contact("Same" + c, tag), day, List.of(lamp), "20.00");
+		}
+		long teamId = api.get("/api/v1/users/" + rep.id(), admin).json().get("teamId").asLong();
+		JsonNode s = api.get("/api/v1/analytics/clusters?teamId=" + teamId, admin).json();
+		assertThat(s.get("customers").asInt()).isEqualTo(3);
+		assertThat(s.get("k").asInt()).isEqualTo(1);
+		assertThat(s.get("clusters").get(0).get("size").asInt()).isEqualTo(3);
+		assertThat(s.get("clusters").get(0).get("description").asString()).isEqualTo("close to average on every feature");
+		assertThat(api.get("/api/v1/analytics/clusters/1/customers?teamId=" + teamId, admin).json().size()).isEqualTo(3);
 	}
 
 	@Test
