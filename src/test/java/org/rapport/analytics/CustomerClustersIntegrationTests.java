@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rapport.support.Api;
 import org.rapport.support.Api.Response;
+import org.rapport.support.Browser;
 import org.rapport.support.IntegrationTest;
 import org.rapport.support.SalesFixtures;
 import tools.jackson.databind.JsonNode;
@@ -140,6 +141,18 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 			assertProblem(api.get("/api/v1/analytics/clusters.csv", user.token()), 403);
 			assertProblem(api.get("/api/v1/analytics/clusters/1/customers", user.token()), 403);
 		}
+		// the page answers a rep with the friendly 403 page, an analyst with the clusters
+		Api.TestUser rep = api.newUser(admin, "SALES_REP", Api.unique("team-clu-page"));
+		Browser repBrowser = new Browser(api.base());
+		repBrowser.login(rep.username(), rep.password());
+		assertThat(repBrowser.get("/analytics/clusters").status()).isEqualTo(403);
+		assertThat(repBrowser.get("/analytics/clusters.csv").status()).isEqualTo(403);
+		Api.TestUser analyst = api.newUser(admin, "ANALYST", null);
+		Browser analystBrowser = new Browser(api.base());
+		analystBrowser.login(analyst.username(), analyst.password());
+		Response page = analystBrowser.get("/analytics/clusters");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("Customer clusters");
 		for (String role : List.of("ANALYST", "MARKETER")) {
 			Api.TestUser user = api.newUser(admin, role, null);
 			Response r = api.get("/api/v1/analytics/clusters", user.token());
