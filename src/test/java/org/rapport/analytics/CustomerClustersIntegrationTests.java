@@ -23,7 +23,7 @@ import static org.rapport.support.ProblemAssertions.errorFields;
  * and six one-time small buyers from over a year ago) come out as k = 2 with exactly those members and
  * descriptions in both languages; the profiles as CSV; only analysts, managers, marketers and admins
  * may read them, a manager only over the orders they may see; customers all alike make one cluster;
- * bad parameters name the field.
+ * bad parameters name the field; the endpoints are in the OpenAPI description.
  */
 class CustomerClustersIntegrationTests extends IntegrationTest {
 
@@ -168,6 +168,12 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 		assertProblem(badCluster, 400);
 		assertThat(errorFields(badCluster)).containsExactly("cluster");
 		assertThat(errorFields(api.get("/api/v1/analytics/clusters/one/customers", admin))).containsExactly("cluster");
+
+		// documented in the OpenAPI description
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.get("/api/v1/analytics/clusters").get("get").get("summary").asString()).contains("k-means");
+		assertThat(paths.has("/api/v1/analytics/clusters.csv")).isTrue();
+		assertThat(paths.has("/api/v1/analytics/clusters/{cluster}/customers")).isTrue();
 	}
 
 }
