@@ -102,8 +102,9 @@ public class CustomerClusters {
 	}
 
 	/**
-	 * The segmentation; {@code k} is 0 and the lists are empty when fewer than three customers are in
-	 * view.
+	 * The segmentation; {@code k} counts the non-empty clusters (fewer than the best k of
+	 * {@code silhouetteByK} when customers coincide), 0 with empty lists when fewer than three customers
+	 * are in view.
 	 */
 	public record Segmentation(LocalDate asOf, Long teamId, int customers, List<String> features, int k,
 			Double silhouette, List<KScore> silhouetteByK, List<Profile> clusters) {
@@ -112,6 +113,10 @@ public class CustomerClusters {
 	/** A customer of a cluster, for its drill-down. */
 	public record Member(long contactId, String name, long recencyDays, int orders, BigDecimal spent,
 			BigDecimal averageOrder, long tenureDays) {
+	}
+
+	/** A segmentation and the customers of one of its clusters, from one fit. */
+	public record Drill(Segmentation segmentation, int cluster, List<Member> members) {
 	}
 
 	public Segmentation segment(Query query) {
@@ -123,7 +128,16 @@ public class CustomerClusters {
 	 * {@value AnalyticsDashboard#MAX_MEMBERS}.
 	 */
 	public List<Member> members(Query query, int cluster) {
+		return members(fit(query), cluster);
+	}
+
+	/** The segmentation with {@link #members} of one cluster, clustering once. */
+	public Drill drill(Query query, int cluster) {
 		Fit fit = fit(query);
+		return new Drill(fit.segmentation(), cluster, members(fit, cluster));
+	}
+
+	private List<Member> members(Fit fit, int cluster) {
 		if (cluster < 1 || cluster > fit.segmentation().k()) {
 			throw InvalidInput.of("cluster", "unknown", "A cluster from 1 to " + fit.segmentation().k());
 		}
@@ -198,9 +212,12 @@ public class CustomerClusters {
 				centroid[c][f] += raw[f];
 			}
 		}
+		// k-means may leave a cluster empty when customers coincide (e.g. all alike): only non-empty ones count
 		List<Integer> order = new ArrayList<>();
 		for (int c = 0; c < k; c++) {
-			order.add(c);
+			if (size[c] > 0) {
+				order.add(c);
+			}
 			for (int f = 0; f < FEATURES.size(); f++) {
 				centroid[c][f] = size[c] == 0 ? 0 : centroid[c][f] / size[c];
 			}
@@ -209,7 +226,7 @@ public class CustomerClusters {
 		order.sort(Comparator.comparingDouble((Integer c) -> -centroid[c][spent]).thenComparingInt(c -> c));
 		int[] numberOf = new int[k];
 		List<Profile> profiles = new ArrayList<>();
-		for (int n = 0; n < k; n++) {
+		for (int n = 0; n < order.size(); n++) {
 			int c = order.get(n);
 			numberOf[c] = n + 1;
 			Clusters.Cluster described = result.clusters().get(c);
@@ -231,7 +248,7 @@ public class CustomerClusters {
 		for (int i = 0; i < result.silhouetteByK().size(); i++) {
 			byK.add(new KScore(MIN_K + i, round(result.silhouetteByK().get(i))));
 		}
-		return new Fit(new Segmentation(query.asOf(), query.teamId(), customers.size(), FEATURES, k,
+		return new Fit(new Segmentation(query.asOf(), query.teamId(), customers.size(), FEATURES, profiles.size(),
 				round(result.silhouette()), byK, profiles), customers, numbers);
 	}
 

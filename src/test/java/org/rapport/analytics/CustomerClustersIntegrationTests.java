@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rapport.support.Api;
 import org.rapport.support.Api.Response;
+import org.rapport.support.Browser;
 import org.rapport.support.IntegrationTest;
 import org.rapport.support.SalesFixtures;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,8 @@ import static org.rapport.support.ProblemAssertions.errorFields;
  * Customer clusters on PostgreSQL: a new team's two planted groups (four big, frequent, recent buyers
  * and six one-time small buyers from over a year ago) come out as k = 2 with exactly those members and
  * descriptions in both languages; the profiles as CSV; only analysts, managers, marketers and admins
- * may read them, a manager only over the orders they may see; bad parameters name the field.
+ * may read them, a manager only over the orders they may see; customers all alike make one cluster;
+ * bad parameters name the field; the endpoints are in the OpenAPI description.
  */
 class CustomerClustersIntegrationTests extends IntegrationTest {
 
@@ -111,6 +113,26 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void customersAllAlikeMakeOneClusterCloseToAverage() {
+		String admin = admin();
+		Api.TestUser rep = api.newUser(admin, "SALES_REP", Api.unique("team-alike"));
+		SalesFixtures sales = new SalesFixtures(api, rep.token());
+		String tag = Api.unique("alike");
+		long lamp = new SalesFixtures(api, admin).product(tag + "-lamp", "Lamp " + tag);
+		LocalDate day = LocalDate.now(clock).minusDays(10);
+		for (int c = 0; c < 3; c++) {
+			sales.fulfilledOrder(sales.contact("Same" + c, tag), day, List.of(lamp), "20.00");
+		}
+		long teamId = api.get("/api/v1/users/" + rep.id(), admin).json().get("teamId").asLong();
+		JsonNode s = api.get("/api/v1/analytics/clusters?teamId=" + teamId, admin).json();
+		assertThat(s.get("customers").asInt()).isEqualTo(3);
+		assertThat(s.get("k").asInt()).isEqualTo(1);
+		assertThat(s.get("clusters").get(0).get("size").asInt()).isEqualTo(3);
+		assertThat(s.get("clusters").get(0).get("description").asString()).isEqualTo("close to average on every feature");
+		assertThat(api.get("/api/v1/analytics/clusters/1/customers?teamId=" + teamId, admin).json().size()).isEqualTo(3);
+	}
+
+	@Test
 	void onlyAnalystsManagersMarketersAndAdminsReadClustersAndBadParametersNameTheField() {
 		String admin = admin();
 		for (String role : List.of("SALES_REP", "SUPPORT_AGENT")) {
@@ -119,6 +141,18 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 			assertProblem(api.get("/api/v1/analytics/clusters.csv", user.token()), 403);
 			assertProblem(api.get("/api/v1/analytics/clusters/1/customers", user.token()), 403);
 		}
+		// the page answers a rep with the friendly 403 page, an analyst with the clusters
+		Api.TestUser rep = api.newUser(admin, "SALES_REP", Api.unique("team-clu-page"));
+		Browser repBrowser = new Browser(api.base());
+		repBrowser.login(rep.username(), rep.password());
+		assertThat(repBrowser.get("/analytics/clusters").status()).isEqualTo(403);
+		assertThat(repBrowser.get("/analytics/clusters.csv").status()).isEqualTo(403);
+		Api.TestUser analyst = api.newUser(admin, "ANALYST", null);
+		Browser analystBrowser = new Browser(api.base());
+		analystBrowser.login(analyst.username(), analyst.password());
+		Response page = analystBrowser.get("/analytics/clusters");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.text()).contains("Customer clusters");
 		for (String role : List.of("ANALYST", "MARKETER")) {
 			Api.TestUser user = api.newUser(admin, role, null);
 			Response r = api.get("/api/v1/analytics/clusters", user.token());
@@ -134,6 +168,12 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 		assertProblem(badCluster, 400);
 		assertThat(errorFields(badCluster)).containsExactly("cluster");
 		assertThat(errorFields(api.get("/api/v1/analytics/clusters/one/customers", admin))).containsExactly("cluster");
+
+		// documented in the OpenAPI description
+		JsonNode paths = api.get("/v3/api-docs", null).json().get("paths");
+		assertThat(paths.get("/api/v1/analytics/clusters").get("get").get("summary").asString()).contains("k-means");
+		assertThat(paths.has("/api/v1/analytics/clusters.csv")).isTrue();
+		assertThat(paths.has("/api/v1/analytics/clusters/{cluster}/customers")).isTrue();
 	}
 
 }

@@ -45,7 +45,16 @@ class ClusterController {
 	String clusters(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) Long teamId, @RequestParam(required = false) Integer cluster, Model model) {
 		CustomerClusters.Query query = new CustomerClusters.Query(asOf == null ? LocalDate.now(clock) : asOf, teamId);
-		CustomerClusters.Segmentation s = clusters.segment(query);
+		CustomerClusters.Segmentation s;
+		if (cluster != null) {
+			CustomerClusters.Drill drill = clusters.drill(query, cluster);
+			s = drill.segmentation();
+			model.addAttribute("cluster", cluster);
+			model.addAttribute("members", drill.members());
+		}
+		else {
+			s = clusters.segment(query);
+		}
 		model.addAttribute("s", s);
 		model.addAttribute("silhouetteChart", chart("line",
 				s.silhouetteByK().stream().map(k -> Integer.toString(k.k())).toList(), List.of(Charts
@@ -58,10 +67,6 @@ class ClusterController {
 		}
 		model.addAttribute("profileCharts", profileCharts);
 		model.addAttribute("featureLabels", labels);
-		if (cluster != null) {
-			model.addAttribute("cluster", cluster);
-			model.addAttribute("members", clusters.members(query, cluster));
-		}
 		return "analytics/clusters";
 	}
 
