@@ -111,6 +111,13 @@ class ChurnRiskListIntegrationTests extends IntegrationTest {
 			.valueStream()
 			.map(i -> i.get("contactId").asLong())).containsExactlyInAnyOrder(loyal, faded, middle);
 
+		long teamId = api.get("/api/v1/users/" + rep.id(), admin).json().get("teamId").asLong();
+		assertThat(api.get("/api/v1/analytics/churn/risks?teamId=" + teamId, admin)
+			.json()
+			.get("items")
+			.valueStream()
+			.map(i -> i.get("contactId").asLong())).containsExactlyInAnyOrder(loyal, faded, middle);
+
 		// an analyst sees them with e-mail addresses masked
 		JsonNode masked = api.get("/api/v1/analytics/churn/risks?ownerId=" + rep.id(), analyst)
 			.json()
