@@ -110,6 +110,9 @@ public class ChurnRisks {
 
 	/** The whole list for the actor, riskiest first (for the export). */
 	public List<Risk> all(Long ownerId, Long teamId) {
+		if (teamId != null && users.teamName(teamId).isEmpty()) {
+			throw InvalidInput.of("teamId", "unknown", "No such team");
+		}
 		LocalDate asOf = LocalDate.now(clock);
 		History history = analytics.history(asOf);
 		Map<Long, ChurnPart> scored = score(history, asOf);

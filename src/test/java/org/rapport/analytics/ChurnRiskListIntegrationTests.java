@@ -111,6 +111,13 @@ class ChurnRiskListIntegrationTests extends IntegrationTest {
 			.valueStream()
 			.map(i -> i.get("contactId").asLong())).containsExactlyInAnyOrder(loyal, faded, middle);
 
+		long teamId = api.get("/api/v1/users/" + rep.id(), admin).json().get("teamId").asLong();
+		assertThat(api.get("/api/v1/analytics/churn/risks?teamId=" + teamId, admin)
+			.json()
+			.get("items")
+			.valueStream()
+			.map(i -> i.get("contactId").asLong())).containsExactlyInAnyOrder(loyal, faded, middle);
+
 		// an analyst sees them with e-mail addresses masked
 		JsonNode masked = api.get("/api/v1/analytics/churn/risks?ownerId=" + rep.id(), analyst)
 			.json()
@@ -138,7 +145,8 @@ class ChurnRiskListIntegrationTests extends IntegrationTest {
 		mine.fulfilledOrder(customer, LocalDate.now(clock).minusDays(100), List.of(item), "20.00");
 		mine.fulfilledOrder(customer, LocalDate.now(clock).minusDays(40), List.of(item), "20.00");
 
-		for (String bad : List.of("limit=0", "limit=201", "limit=many", "cursor=nonsense", "format=xml")) {
+		for (String bad : List.of("limit=0", "limit=201", "limit=many", "cursor=nonsense", "format=xml", "teamId=999999999",
+				"ownerId=someone")) {
 			Response r = api.get("/api/v1/analytics/churn/risks?" + bad, rep.token());
 			assertThat(r.status()).as(bad).isEqualTo(400);
 			assertThat(r.text()).contains(bad.substring(0, bad.indexOf('=')));

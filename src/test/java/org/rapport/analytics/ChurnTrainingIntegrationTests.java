@@ -151,6 +151,11 @@ class ChurnTrainingIntegrationTests extends IntegrationTest {
 	}
 
 	private JsonNode await(long runId, String token) throws InterruptedException {
+		return await(api, runId, token);
+	}
+
+	/** The run once it is no longer queued or running (at most 90 seconds). */
+	static JsonNode await(Api api, long runId, String token) throws InterruptedException {
 		long deadline = System.currentTimeMillis() + 90_000;
 		JsonNode run;
 		do {
