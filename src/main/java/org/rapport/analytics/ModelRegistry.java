@@ -5,10 +5,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +65,8 @@ public class ModelRegistry {
 
 	/**
 	 * Registers a trained version unless the active one has the same window, size and metrics (the
-	 * same model trained again); it becomes active when no version is active or its primary metric
+	 * same model trained again; metrics named {@code active…}, which describe the model that was in use
+	 * when this one was trained, are left out of that comparison); it becomes active when no version is active or its primary metric
 	 * is not below the active one's: the active one's on the same hold-out when {@code challenge}
 	 * scored the version still active, else its stored figure.
 	 * @return the registered (or unchanged active) entry
@@ -99,10 +102,11 @@ public class ModelRegistry {
 	}
 
 	private static boolean sameNumbers(Map<String, Object> a, Map<String, Object> b) {
-		if (!a.keySet().equals(b.keySet())) {
+		Set<String> keys = ownKeys(a.keySet());
+		if (!keys.equals(ownKeys(b.keySet()))) {
 			return false;
 		}
-		for (String k : a.keySet()) {
+		for (String k : keys) {
 			Object x = a.get(k);
 			Object y = b.get(k);
 			if (x instanceof Number nx && y instanceof Number ny) {
@@ -115,6 +119,17 @@ public class ModelRegistry {
 			}
 		}
 		return true;
+	}
+
+	/** The metrics of the model itself, without those of the model in use when it was trained ({@code active…}). */
+	private static Set<String> ownKeys(Set<String> keys) {
+		Set<String> own = new HashSet<>();
+		for (String k : keys) {
+			if (!k.startsWith("active")) {
+				own.add(k);
+			}
+		}
+		return own;
 	}
 
 	@Transactional(readOnly = true)

@@ -37,6 +37,10 @@ class ModelRegistryIntegrationTests extends IntegrationTest {
 		// the same model trained again on the same data is not a new version
 		ModelRegistry.Entry again = registry.register(name, from, LocalDate.of(2026, 8, 31), 540, Map.of("auc", 0.80), "auc", 0.80);
 		assertThat(again.version()).isEqualTo(3);
+		// nor is it when trained again against itself: the in-use model's figure on the hold-out has changed
+		ModelRegistry.Entry againstItself = registry.register(name, from, LocalDate.of(2026, 8, 31), 540,
+				Map.of("auc", 0.80, "activeAucOnThisHoldout", 0.80), "auc", 0.80, new ModelRegistry.Challenge(same.id(), 0.80));
+		assertThat(againstItself.version()).isEqualTo(3);
 		assertThat(registry.list().stream().filter(e -> e.name().equals(name))).hasSize(3);
 		assertThat(registry.active(name).metrics()).containsEntry("auc", 0.80);
 		assertThat(registry.active(name).trainingTo()).isEqualTo(LocalDate.of(2026, 8, 31));
