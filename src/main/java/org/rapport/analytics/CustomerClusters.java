@@ -61,10 +61,13 @@ public class CustomerClusters {
 
 	private final MessageSource messages;
 
-	CustomerClusters(SalesReports sales, ContactManagement contacts, MessageSource messages) {
+	private final ModelRegistry registry;
+
+	CustomerClusters(SalesReports sales, ContactManagement contacts, MessageSource messages, ModelRegistry registry) {
 		this.sales = sales;
 		this.contacts = contacts;
 		this.messages = messages;
+		this.registry = registry;
 	}
 
 	/** What to cluster: customers with fulfilled orders in the three years to {@code asOf}, optionally one team's. */
@@ -116,6 +119,27 @@ public class CustomerClusters {
 
 	public Segmentation segment(Query query) {
 		return fit(query).segmentation();
+	}
+
+	/** The model registry's name of a segmentation run on request. */
+	public static final String MODEL = "clusters";
+
+	/**
+	 * Segments the whole customer base as of a day on request (ADMIN and ANALYST only, who see every
+	 * order) and records it in the model registry as {@value #MODEL}: k, silhouette and customers, no
+	 * primary metric (there is no hold-out). Page views and reads do not register.
+	 */
+	public ModelRegistry.Entry run(LocalDate asOf) {
+		Role role = Actor.current().role();
+		if (role != Role.ADMIN && role != Role.ANALYST) {
+			throw new NotPermitted("run-customer-clusters");
+		}
+		Segmentation s = segment(new Query(asOf, null));
+		Map<String, Object> metrics = new LinkedHashMap<>();
+		metrics.put("k", s.k());
+		metrics.put("silhouette", s.silhouette());
+		metrics.put("customers", s.customers());
+		return registry.register(MODEL, asOf.minusYears(3), asOf, s.customers(), metrics, null, null);
 	}
 
 	/**
