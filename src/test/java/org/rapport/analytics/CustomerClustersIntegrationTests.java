@@ -136,6 +136,8 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 		assertThat(model.get("rows").asInt()).isEqualTo(read.get("customers").asInt());
 		assertThat(model.get("primaryMetric").isNull()).isTrue();
 		assertThat(model.get("trainingTo").asString()).isEqualTo(today.toString());
+		assertThat(api.get("/api/v1/audit?entityType=analytics-model&entityId=" + model.get("id").asLong(), admin).text())
+			.contains("\"request\"", "Customer clusters as of " + today);
 
 		String marketer = api.user(admin, Api.unique("mkt-clr"), "MARKETER", null);
 		assertProblem(api.post("/api/v1/analytics/clusters/runs", marketer, null), 403);
