@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,16 @@ public class AccountSentiment {
 	public record Month(String month, Double meanScore, int texts, int positive, int neutral, int negative) {
 	}
 
+	/**
+	 * A customer's text or a note about them with the sentiment shown for it.
+	 *
+	 * @param source {@code ticket}, {@code reply}, {@code csat}, {@code nps} (see {@link CustomerTexts.Text})
+	 *     or {@code note} (an activity of that type)
+	 * @param id the record's id in its source
+	 */
+	public record Judged(String source, long id, Instant at, SentimentCorrections.Shown shown) {
+	}
+
 	/** The trend of one account over its last months, oldest month first. */
 	public record Trend(long accountId, String accountName, int contacts, List<Month> months) {
 	}
@@ -93,21 +104,41 @@ public class AccountSentiment {
 		for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
 			byMonth.put(m.toString(), new double[5]);
 		}
-		if (!contactIds.isEmpty()) {
-			List<CustomerTexts.Text> written = new ArrayList<>();
-			texts.orderedStream().forEach(t -> written.addAll(t.written(from, to, contactIds)));
-			corrections.judge(written).forEach((t, s) -> count(byMonth, t.at(), s.label(), s.score()));
-		}
-		notes(accountId, from, to).forEach(a -> {
-			Sentiment s = sentiment.analyseRecord(a.subject(), a.body());
-			if (s != null) {
-				count(byMonth, a.occurredAt(), s.label(), s.score());
-			}
-		});
+		judged(contactIds, new ActivityQuery(null, accountId, "note", null, null, null, 200, null), from, to)
+			.forEach(j -> count(byMonth, j.at(), j.shown().label(), j.shown().score()));
 		List<Month> out = new ArrayList<>();
 		byMonth.forEach((month, m) -> out.add(new Month(month, m[0] == 0 ? null : Math.round(m[1] / m[0] * 10_000) / 10_000.0,
 				(int) m[0], (int) m[2], (int) m[3], (int) m[4])));
 		return new Trend(account.id(), account.name(), contactIds.size(), out);
+	}
+
+	/**
+	 * What a contact wrote from {@code from} (inclusive) to {@code to} (exclusive) and the notes kept
+	 * about them, oldest first, each judged as in the account's trend; the caller has checked that the
+	 * actor may see the contact.
+	 */
+	@Transactional(readOnly = true)
+	public List<Judged> ofContact(long contactId, Instant from, Instant to) {
+		return judged(List.of(contactId), new ActivityQuery(contactId, null, "note", null, null, null, 200, null), from, to);
+	}
+
+	/** The customers' texts (corrections in place of the model) and the notes the query finds, oldest first. */
+	private List<Judged> judged(List<Long> contactIds, ActivityQuery notes, Instant from, Instant to) {
+		List<Judged> out = new ArrayList<>();
+		if (!contactIds.isEmpty()) {
+			List<CustomerTexts.Text> written = new ArrayList<>();
+			texts.orderedStream().forEach(t -> written.addAll(t.written(from, to, contactIds)));
+			corrections.judge(written).forEach((t, s) -> out.add(new Judged(t.source(), t.id(), t.at(), s)));
+		}
+		notes(notes, from, to).forEach(a -> {
+			Sentiment s = sentiment.analyseRecord(a.subject(), a.body());
+			if (s != null) {
+				out.add(new Judged("note", a.id(), a.occurredAt(),
+						new SentimentCorrections.Shown(s.label(), s.score(), s.language(), s.evidence(), s.label(), false, null, null)));
+			}
+		});
+		out.sort(Comparator.comparing(Judged::at).thenComparing(Judged::source).thenComparingLong(Judged::id));
+		return out;
 	}
 
 	private static void count(Map<String, double[]> byMonth, Instant at, String label, double score) {
@@ -133,13 +164,13 @@ public class AccountSentiment {
 		return ids;
 	}
 
-	/** Notes on the account and its contacts in the period (the timeline is newest first). */
-	private List<ActivityView> notes(long accountId, Instant from, Instant to) {
+	/** The notes the query finds in the period (the timeline is newest first). */
+	private List<ActivityView> notes(ActivityQuery query, Instant from, Instant to) {
 		List<ActivityView> out = new ArrayList<>();
 		String cursor = null;
 		do {
-			Page<ActivityView> page = activities
-				.list(new ActivityQuery(null, accountId, "note", null, null, null, 200, cursor));
+			Page<ActivityView> page = activities.list(new ActivityQuery(query.contactId(), query.accountId(), query.type(),
+					null, null, null, query.limit(), cursor));
 			for (ActivityView a : page.items()) {
 				if (a.occurredAt() == null || !a.occurredAt().isBefore(to)) {
 					continue;

@@ -102,8 +102,11 @@ public class Anomalies {
 
 	private final ObjectProvider<SchedulerClient> scheduler;
 
+	private final ModelRegistry registry;
+
 	Anomalies(SalesReports sales, ActivityManagement activities, ContactManagement contacts, Formats formats,
-			AuditTrail audit, JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<SchedulerClient> scheduler) {
+			AuditTrail audit, JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<SchedulerClient> scheduler,
+			ModelRegistry registry) {
 		this.sales = sales;
 		this.activities = activities;
 		this.contacts = contacts;
@@ -113,6 +116,7 @@ public class Anomalies {
 		this.json = json;
 		this.clock = clock;
 		this.scheduler = scheduler;
+		this.registry = registry;
 	}
 
 	/**
@@ -312,6 +316,23 @@ public class Anomalies {
 		}
 	}
 
+	/**
+	 * Records a scan's forest in the model registry (no hold-out, so no primary metric); a scan with
+	 * too few rows grew none and is left out.
+	 */
+	private void register(String name, LocalDate from, LocalDate to, long scanned, int flags) {
+		if (scanned < MIN_ROWS) {
+			return;
+		}
+		Map<String, Object> metrics = new LinkedHashMap<>();
+		metrics.put("scanned", scanned);
+		metrics.put("flags", flags);
+		metrics.put("trees", AnomalyScan.TREES);
+		metrics.put("sampleSize", (int) Math.min(AnomalyScan.SAMPLE_SIZE, Math.min(scanned, AnomalyScan.RESERVOIR)));
+		metrics.put("threshold", THRESHOLD);
+		registry.register(name, from, to, (int) Math.min(scanned, Integer.MAX_VALUE), metrics, null, null);
+	}
+
 	/** A flag about to be stored. */
 	private record Found(String kind, double score, Long orderId, Integer position, Long contactId, long ownerId,
 			double[] row, List<AnomalyScan.Reason> reasons) {
@@ -342,6 +363,7 @@ public class Anomalies {
 			}
 		}
 		int orderFlags = found.size();
+		register("anomalies-orders", from, to, lines.seen(), orderFlags);
 		progress(runId, 1, "engagement", lines.seen(), null);
 
 		AnomalyScan customers = new AnomalyScan(AnomalyFeatures.ENGAGEMENT, SEED);
@@ -361,6 +383,8 @@ public class Anomalies {
 						f.row(), dropReasons(f.row(), model)));
 			}
 		}
+		register("anomalies-engagement", today.minusWeeks(AnomalyFeatures.WEEKS), today, customers.seen(),
+				found.size() - orderFlags);
 		progress(runId, 2, "saving", lines.seen(), customers.seen());
 		save(runId, found, now);
 		jdbc.sql("update analytics_anomaly_runs set order_flags = ?, engagement_flags = ? where id = ?")

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,9 +20,6 @@ import org.rapport.analytics.recommend.CoOccurrenceRecommender;
 import org.rapport.analytics.recommend.Purchases;
 import org.rapport.analytics.recommend.Recommendation;
 import org.rapport.analytics.segments.Rfm;
-import org.rapport.customers.ActivityManagement;
-import org.rapport.customers.ActivityQuery;
-import org.rapport.customers.ActivityView;
 import org.rapport.customers.ContactManagement;
 import org.rapport.platform.RapportException;
 import org.rapport.sales.SalesReports;
@@ -30,7 +29,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * One customer's analytics from Rapport's own data: RFM score and segment, lifetime value, churn
- * risk with its reasons, the sentiment of their activities and products to recommend, all computed
+ * risk with its reasons, the sentiment of their own words and products to recommend, all computed
  * from the sales module's fulfilled orders of the last {@value #HISTORY_YEARS} years (the whole
  * customer base, for quintiles, model fits and co-occurrence), answered only for a contact the actor
  * may see.
@@ -47,27 +46,26 @@ public class CustomerAnalytics {
 
 	public static final String CHURN_MODEL = "churn-rapport";
 
+	static final int RECENT_TEXTS = 5;
+
 	private final SalesReports sales;
 
 	private final ContactManagement contacts;
 
-	private final ActivityManagement activities;
-
 	private final ClvAnalysis clv;
 
-	private final SentimentAnalysis sentiment;
+	private final AccountSentiment accountSentiment;
 
 	private final ChurnModels churnModels;
 
 	private final Clock clock;
 
-	CustomerAnalytics(SalesReports sales, ContactManagement contacts, ActivityManagement activities, ClvAnalysis clv,
-			SentimentAnalysis sentiment, ChurnModels churnModels, Clock clock) {
+	CustomerAnalytics(SalesReports sales, ContactManagement contacts, ClvAnalysis clv,
+			AccountSentiment accountSentiment, ChurnModels churnModels, Clock clock) {
 		this.sales = sales;
 		this.contacts = contacts;
-		this.activities = activities;
 		this.clv = clv;
-		this.sentiment = sentiment;
+		this.accountSentiment = accountSentiment;
 		this.churnModels = churnModels;
 		this.clock = clock;
 	}
@@ -108,8 +106,23 @@ public class CustomerAnalytics {
 	public record Reason(String feature, String value, double contribution) {
 	}
 
-	/** Sentiment of the customer's activities (subjects and notes). */
-	public record SentimentPart(String label, double score, int texts, List<String> evidence) {
+	/**
+	 * Sentiment of what the customer wrote and the notes about them.
+	 * @param score mean score (−1..+1)
+	 * @param evidence the words that drove the texts' verdicts most often
+	 * @param recent the newest texts (at most {@value #RECENT_TEXTS}), newest first
+	 */
+	public record SentimentPart(String label, double score, int texts, List<String> evidence, int positive, int neutral,
+			int negative, List<SentimentText> recent) {
+	}
+
+	/**
+	 * One text behind a customer's sentiment.
+	 * @param source {@code ticket}, {@code reply}, {@code csat}, {@code nps} or {@code note}
+	 * @param corrected whether the label is an agent's correction
+	 */
+	public record SentimentText(String source, long id, Instant at, String label, double score, List<String> evidence,
+			boolean corrected) {
 	}
 
 	/** A product the customer has not bought: bought with {@code because} by {@code customers} customers. */
@@ -230,26 +243,27 @@ public class CustomerAnalytics {
 	private record CachedHistory(String key, History history) {
 	}
 
+	/**
+	 * The customer's own words of the last {@value #HISTORY_YEARS} years (ticket descriptions, their
+	 * messages on tickets, survey comments) and the notes about them, as the account's trend counts
+	 * them: an agent's correction in place of the model, agents' replies left out.
+	 */
 	SentimentPart sentimentOf(long contactId) {
-		List<ActivityView> timeline = activities
-			.list(new ActivityQuery(contactId, null, null, null, null, null, 100, null))
-			.items();
-		double total = 0;
-		int texts = 0;
-		Map<String, Integer> words = new LinkedHashMap<>();
-		for (ActivityView a : timeline) {
-			Sentiment s = sentiment.analyseRecord(a.subject(), a.body());
-			if (s == null) {
-				continue;
-			}
-			total += s.score();
-			texts++;
-			s.evidence().forEach(w -> words.merge(w, 1, Integer::sum));
-		}
-		if (texts == 0) {
+		Instant now = clock.instant();
+		List<AccountSentiment.Judged> judged = accountSentiment.ofContact(contactId,
+				now.atZone(ZoneOffset.UTC).minusYears(HISTORY_YEARS).toInstant(), now.plusSeconds(1));
+		if (judged.isEmpty()) {
 			return null;
 		}
-		double mean = total / texts;
+		double total = 0;
+		int[] labels = new int[3];
+		Map<String, Integer> words = new LinkedHashMap<>();
+		for (AccountSentiment.Judged j : judged) {
+			total += j.shown().score();
+			labels[SentimentCorrections.LABELS.indexOf(j.shown().label())]++;
+			j.shown().evidence().forEach(w -> words.merge(w, 1, Integer::sum));
+		}
+		double mean = total / judged.size();
 		String label = mean >= 0.05 ? "positive" : mean <= -0.05 ? "negative" : "neutral";
 		List<String> evidence = words.entrySet()
 			.stream()
@@ -257,7 +271,13 @@ public class CustomerAnalytics {
 			.limit(5)
 			.map(Map.Entry::getKey)
 			.toList();
-		return new SentimentPart(label, round(mean), texts, evidence);
+		List<SentimentText> recent = new ArrayList<>();
+		for (int i = judged.size() - 1; i >= 0 && recent.size() < RECENT_TEXTS; i--) {
+			AccountSentiment.Judged j = judged.get(i);
+			recent.add(new SentimentText(j.source(), j.id(), j.at(), j.shown().label(), round(j.shown().score()),
+					j.shown().evidence(), j.shown().corrected()));
+		}
+		return new SentimentPart(label, round(mean), judged.size(), evidence, labels[0], labels[1], labels[2], recent);
 	}
 
 	List<Recommended> recommendations(History history, long contactId) {

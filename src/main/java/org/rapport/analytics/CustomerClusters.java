@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import org.rapport.analytics.segments.Clusters;
 import org.rapport.customers.ContactManagement;
 import org.rapport.platform.Actor;
+import org.rapport.platform.AuditTrail;
+import org.rapport.platform.AuditTrail.AuditEvent;
 import org.rapport.platform.InvalidInput;
 import org.rapport.platform.NotPermitted;
 import org.rapport.platform.Role;
@@ -26,6 +28,7 @@ import org.rapport.sales.SalesReports.FulfilledOrderLine;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Behavioural segments of the customers in the actor's view: k-means ({@link Clusters}) on each
@@ -61,10 +64,17 @@ public class CustomerClusters {
 
 	private final MessageSource messages;
 
-	CustomerClusters(SalesReports sales, ContactManagement contacts, MessageSource messages) {
+	private final ModelRegistry registry;
+
+	private final AuditTrail audit;
+
+	CustomerClusters(SalesReports sales, ContactManagement contacts, MessageSource messages, ModelRegistry registry,
+			AuditTrail audit) {
 		this.sales = sales;
 		this.contacts = contacts;
 		this.messages = messages;
+		this.registry = registry;
+		this.audit = audit;
 	}
 
 	/** What to cluster: customers with fulfilled orders in the three years to {@code asOf}, optionally one team's. */
@@ -121,6 +131,32 @@ public class CustomerClusters {
 
 	public Segmentation segment(Query query) {
 		return fit(query).segmentation();
+	}
+
+	/** The model registry's name of a segmentation run on request. */
+	public static final String MODEL = "clusters";
+
+	/**
+	 * Segments the whole customer base as of a day on request (ADMIN and ANALYST only, who see every
+	 * order) and records it in the model registry as {@value #MODEL}: k, silhouette and customers, no
+	 * primary metric (there is no hold-out). Page views and reads do not register. Audited as a request
+	 * on the registry entry.
+	 */
+	@Transactional
+	public ModelRegistry.Entry run(LocalDate asOf) {
+		Role role = Actor.current().role();
+		if (role != Role.ADMIN && role != Role.ANALYST) {
+			throw new NotPermitted("run-customer-clusters");
+		}
+		Segmentation s = segment(new Query(asOf, null));
+		Map<String, Object> metrics = new LinkedHashMap<>();
+		metrics.put("k", s.k());
+		metrics.put("silhouette", s.silhouette());
+		metrics.put("customers", s.customers());
+		ModelRegistry.Entry entry = registry.register(MODEL, asOf.minusYears(3), asOf, s.customers(), metrics, null, null);
+		audit.record(new AuditEvent("request", "analytics-model", Long.toString(entry.id()),
+				"Customer clusters as of " + asOf + " (version " + entry.version() + ")", List.of()));
+		return entry;
 	}
 
 	/**

@@ -100,6 +100,24 @@ class AnomalyScanIntegrationTests extends IntegrationTest {
 		assertThat(run.get("contacts").asLong()).isGreaterThanOrEqualTo(31);
 		assertThat(api.get("/api/v1/analytics/anomalies/runs/999999999", analyst).status()).isEqualTo(404);
 
+		// each forest the run grew is in the model registry, without a hold-out metric
+		List<JsonNode> models = api.get("/api/v1/analytics/models", admin).json().valueStream().toList();
+		JsonNode ordersModel = models.stream().filter(m -> m.get("name").asString().equals("anomalies-orders")).findFirst()
+			.orElseThrow();
+		assertThat(ordersModel.get("rows").asLong()).isEqualTo(run.get("orderLines").asLong());
+		assertThat(ordersModel.get("metrics").get("scanned").asLong()).isEqualTo(run.get("orderLines").asLong());
+		assertThat(ordersModel.get("metrics").get("flags").asInt()).isEqualTo(run.get("orderFlags").asInt());
+		assertThat(ordersModel.get("metrics").get("trees").asInt()).isEqualTo(100);
+		// each tree is grown on 256 rows at most, on all of them when fewer were scanned
+		assertThat(ordersModel.get("metrics").get("sampleSize").asLong()).isEqualTo(Math.min(256, run.get("orderLines").asLong()));
+		assertThat(ordersModel.get("metrics").get("threshold").asDouble()).isEqualTo(Anomalies.THRESHOLD);
+		assertThat(ordersModel.get("primaryMetric").isNull()).isTrue();
+		assertThat(ordersModel.get("active").asBoolean()).isTrue();
+		JsonNode engagementModel = models.stream().filter(m -> m.get("name").asString().equals("anomalies-engagement"))
+			.findFirst().orElseThrow();
+		assertThat(engagementModel.get("metrics").get("scanned").asLong()).isEqualTo(run.get("contacts").asLong());
+		assertThat(engagementModel.get("metrics").get("flags").asInt()).isEqualTo(run.get("engagementFlags").asInt());
+
 		// the two planted lines are flagged in the top, with the features that make them absurd
 		List<JsonNode> orders = all("orders", admin);
 		assertThat(orders).isNotEmpty();

@@ -118,8 +118,11 @@ class CustomerAnalyticsIntegrationTests extends IntegrationTest {
 		assertThat(page.status()).as(page.text()).isEqualTo(200);
 		assertThat(page.text()).contains("id=\"rfm-segment\"", "Lifetime value", "Churn risk", "Sentiment", "Positive",
 				"Recommended products");
+		// what drove it: counts per label and the newest texts with their label, score and words
+		assertThat(page.text()).contains("id=\"sentiment-recent\"", "1 positive, 0 neutral, 0 negative", "Note",
+				"Words that drove it: ", "score 0.");
 		assertThat(browser.get("/analytics/customers/" + customer, Map.of("Accept-Language", "zh-CN")).text())
-			.contains("客户终身价值", "流失风险", "正面");
+			.contains("客户终身价值", "流失风险", "正面", "备注", "起决定作用的词：");
 
 		Response models = browser.get("/analytics/models", Map.of("Accept-Language", "en"));
 		assertThat(models.status()).isEqualTo(200);

@@ -133,6 +133,46 @@ class CustomerClustersIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRequestedRunIsInTheModelRegistryAndReadsAreNot() {
+		String admin = admin();
+		SalesFixtures sales = new SalesFixtures(api, admin);
+		String tag = Api.unique("clr");
+		long lamp = sales.product(tag + "-lamp", "Lamp " + tag);
+		LocalDate today = LocalDate.now(clock);
+		for (int c = 0; c < 4; c++) {
+			sales.fulfilledOrder(sales.contact("Run" + c, tag), today.minusDays(10 + c), List.of(lamp), "20.00");
+		}
+		assertThat(api.get("/api/v1/analytics/clusters", admin).status()).isEqualTo(200);
+		int before = registered(admin).size();
+		assertThat(before).isZero();
+
+		Response run = api.post("/api/v1/analytics/clusters/runs", admin, null);
+		assertThat(run.status()).as(run.text()).isEqualTo(200);
+		JsonNode read = api.get("/api/v1/analytics/clusters", admin).json();
+		List<JsonNode> models = registered(admin);
+		assertThat(models).hasSize(1);
+		JsonNode model = models.get(0);
+		assertThat(model.get("metrics").get("k").asInt()).isEqualTo(read.get("k").asInt());
+		assertThat(model.get("metrics").get("silhouette").asDouble()).isEqualTo(read.get("silhouette").asDouble());
+		assertThat(model.get("metrics").get("customers").asInt()).isEqualTo(read.get("customers").asInt());
+		assertThat(model.get("rows").asInt()).isEqualTo(read.get("customers").asInt());
+		assertThat(model.get("primaryMetric").isNull()).isTrue();
+		assertThat(model.get("trainingTo").asString()).isEqualTo(today.toString());
+		assertThat(api.get("/api/v1/audit?entityType=analytics-model&entityId=" + model.get("id").asLong(), admin).text())
+			.contains("\"request\"", "Customer clusters as of " + today);
+
+		String marketer = api.user(admin, Api.unique("mkt-clr"), "MARKETER", null);
+		assertProblem(api.post("/api/v1/analytics/clusters/runs", marketer, null), 403);
+		assertProblem(api.post("/api/v1/analytics/clusters/runs?asOf=yesterday", admin, null), 400);
+	}
+
+	private List<JsonNode> registered(String token) {
+		return api.get("/api/v1/analytics/models", token).json().valueStream()
+			.filter(m -> m.get("name").asString().equals("clusters"))
+			.toList();
+	}
+
+	@Test
 	void onlyAnalystsManagersMarketersAndAdminsReadClustersAndBadParametersNameTheField() {
 		String admin = admin();
 		for (String role : List.of("SALES_REP", "SUPPORT_AGENT")) {

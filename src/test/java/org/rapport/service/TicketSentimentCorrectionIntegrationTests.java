@@ -111,7 +111,13 @@ class TicketSentimentCorrectionIntegrationTests extends IntegrationTest {
 		Response page = b.get("/tickets/" + id + "?lang=en");
 		assertThat(page.text()).contains("id=\"sentiment-description\"").contains("Corrected by an agent")
 			.contains("id=\"sentiment-reply-" + replyId + "\"");
-		assertThat(b.get("/tickets/" + id + "?lang=zh-CN").text()).contains("已由客服更正").contains("负面");
+		// the badge shows the score and the words that drove the model, also to screen readers
+		String words = String.join(", ", corrected.json().get("evidence").valueStream().map(JsonNode::asString).toList());
+		assertThat(words).isNotBlank();
+		assertThat(page.text()).contains("score -0.50", "Words that drove it: " + words,
+				"aria-label=\"Sentiment Negative, score -0.50; words that drove it: " + words + "\"");
+		assertThat(b.get("/tickets/" + id + "?lang=zh-CN").text()).contains("已由客服更正").contains("负面")
+			.contains("得分 -0.50", "起决定作用的词：" + words);
 		Response posted = b.postForm("/tickets/" + id + "/sentiment",
 				Map.of("_csrf", Browser.csrf(page.text()), "label", "neutral"));
 		assertThat(posted.status()).as(posted.text()).isEqualTo(302);

@@ -18,6 +18,12 @@ public final class AnomalyScan {
 	/** Rows kept for fitting and for the typical ranges. */
 	public static final int RESERVOIR = 20_000;
 
+	/** Trees of the forest (Liu et al.'s default). */
+	public static final int TREES = 100;
+
+	/** Rows each tree is grown on, at most (Liu et al.'s default). */
+	public static final int SAMPLE_SIZE = 256;
+
 	/** Typical range: from this quantile to its mirror (5 % to 95 %). */
 	static final double TAIL = 0.05;
 
@@ -87,7 +93,7 @@ public final class AnomalyScan {
 			low[f] = quantile(column, TAIL);
 			high[f] = quantile(column, 1 - TAIL);
 		}
-		return new Model(features, IsolationForest.fit(rows, 100, 256, seed), low, high);
+		return new Model(features, IsolationForest.fit(rows, TREES, SAMPLE_SIZE, seed), low, high);
 	}
 
 	/** The q-quantile of sorted values (linear interpolation between the closest ranks). */

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rapport.analytics.CustomerClusters;
+import org.rapport.analytics.ModelRegistry;
 import org.rapport.platform.web.Csv;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,6 +70,15 @@ class ClusterApiController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@RequestParam(required = false) Long teamId) {
 		return clusters.members(query(asOf, teamId), cluster);
+	}
+
+	@PostMapping("/clusters/runs")
+	@Operation(summary = "Segment all customers and record the run in the model registry",
+			description = "ADMIN and ANALYST only (others: 403): the whole customer base as of asOf (default today), "
+					+ "registered as the model 'clusters' with k, silhouette and customers (no hold-out metric). "
+					+ "Reading the clusters does not register.")
+	ModelRegistry.Entry run(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+		return clusters.run(query(asOf, null).asOf());
 	}
 
 	/** The profiles as a CSV download: one row per cluster. */
