@@ -1,6 +1,7 @@
 package org.rapport.analytics;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -162,20 +163,24 @@ public class CustomerAnalytics {
 	/** The lifetime-value fit over the whole history, made once per history ({@code null}: too little data). */
 	ClvReport clvReport(History history, LocalDate asOf) {
 		return history.clvReport(() -> {
-			StringBuilder csv = new StringBuilder("customerId,date,amount\n");
-			history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
-				if (amount.signum() > 0) {
-					csv.append(id).append(',').append(day).append(',').append(amount.toPlainString()).append('\n');
-				}
-			}));
 			try {
-				return clv.fromTransactions(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-						new ClvOptions(asOf, null, true, null, null, null));
+				return clv.fromTransactions(transactions(history), new ClvOptions(asOf, null, true, null, null, null));
 			}
 			catch (RapportException ex) {
 				return null; // too little data to fit (e.g. nobody bought twice)
 			}
 		});
+	}
+
+	/** The history's positive order amounts per customer and day, as the CSV {@link ClvAnalysis} reads. */
+	static InputStream transactions(History history) {
+		StringBuilder csv = new StringBuilder("customerId,date,amount\n");
+		history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
+			if (amount.signum() > 0) {
+				csv.append(id).append(',').append(day).append(',').append(amount.toPlainString()).append('\n');
+			}
+		}));
+		return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	ChurnPart churn(History history, long contactId, LocalDate asOf) {
