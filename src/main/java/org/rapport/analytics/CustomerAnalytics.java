@@ -62,8 +62,11 @@ public class CustomerAnalytics {
 
 	private final Clock clock;
 
+	private final AnalyticsPreferences preferences;
+
 	CustomerAnalytics(SalesReports sales, ContactManagement contacts, ActivityManagement activities, ClvAnalysis clv,
-			SentimentAnalysis sentiment, ChurnModels churnModels, Clock clock) {
+			SentimentAnalysis sentiment, ChurnModels churnModels, Clock clock, AnalyticsPreferences preferences) {
+		this.preferences = preferences;
 		this.sales = sales;
 		this.contacts = contacts;
 		this.activities = activities;
@@ -164,7 +167,8 @@ public class CustomerAnalytics {
 	ClvReport clvReport(History history, LocalDate asOf) {
 		return history.clvReport(() -> {
 			try {
-				return clv.fromTransactions(transactions(history), new ClvOptions(asOf, null, true, null, null, null));
+				return clv.fromTransactions(transactions(history),
+						new ClvOptions(asOf, null, true, null, null, history.clvDiscountRate));
 			}
 			catch (RapportException ex) {
 				return null; // too little data to fit (e.g. nobody bought twice)
@@ -222,12 +226,15 @@ public class CustomerAnalytics {
 	 */
 	History history(LocalDate asOf) {
 		List<FulfilledOrderLine> lines = sales.fulfilledOrderLines(asOf.minusYears(HISTORY_YEARS), asOf);
-		String key = asOf + ":" + lines.size() + ":" + lines.hashCode();
+		double discountRate = preferences.clvDiscountRate();
+		// the discount rate is part of the key: a changed setting must revalue every customer
+		String key = asOf + ":" + lines.size() + ":" + lines.hashCode() + ":" + discountRate;
 		CachedHistory cached = this.cached;
 		if (cached != null && cached.key().equals(key)) {
 			return cached.history();
 		}
 		History history = History.of(lines);
+		history.clvDiscountRate = discountRate;
 		this.cached = new CachedHistory(key, history);
 		return history;
 	}
@@ -296,6 +303,9 @@ public class CustomerAnalytics {
 		final Map<Long, CustomerHistory> customers = new LinkedHashMap<>();
 
 		LocalDate first;
+
+		/** The annual discount rate of the lifetime values (the administrator's setting when read). */
+		Double clvDiscountRate;
 
 		private final Fitted<ClvReport> clvReport = new Fitted<>();
 

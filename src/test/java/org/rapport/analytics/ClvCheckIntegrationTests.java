@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.support.Api;
@@ -170,6 +171,50 @@ class ClvCheckIntegrationTests extends IntegrationTest {
 		}
 		Response notADate = api.get("/api/v1/analytics/clv/check?asOf=yesterday", admin);
 		assertProblem(notADate, 400);
+	}
+
+	@Test
+	void theDiscountRateIsAnAuditedAdminSettingThatRevaluesEveryCustomer() {
+		String admin = admin();
+		SalesFixtures sales = new SalesFixtures(api, admin);
+		String tag = Api.unique("clvd");
+		long product = sales.product(tag + "-p", "Product " + tag);
+		LocalDate today = LocalDate.now(clock);
+		long loyal = 0;
+		for (int c = 0; c < 6; c++) {
+			long id = sales.contact("Clvd" + c, tag);
+			loyal = c == 0 ? id : loyal;
+			for (int j = 0; j < 2 + c % 3; j++) {
+				sales.fulfilledOrder(id, today.minusDays(200 - 40L * j - 7L * c), List.of(product), (50 + 10 * c) + ".00");
+			}
+		}
+		try {
+			Response zero = api.put("/api/v1/analytics/clv/settings", admin, null, Map.of("clvDiscountPercent", 0));
+			assertThat(zero.status()).as(zero.text()).isEqualTo(200);
+			assertThat(zero.json().get("chosen").asBoolean()).isTrue();
+			double undiscounted = api.get("/api/v1/analytics/customers/" + loyal, admin).json().get("clv").get("value").asDouble();
+			Response fifty = api.put("/api/v1/analytics/clv/settings", admin, null, Map.of("clvDiscountPercent", "50.5"));
+			assertThat(fifty.status()).as(fifty.text()).isEqualTo(200);
+			assertThat(fifty.json().get("percent").decimalValue()).isEqualByComparingTo("50.5");
+			assertThat(api.get("/api/v1/analytics/clv/settings", admin).header("ETag"))
+				.contains(Integer.toString(fifty.json().get("version").asInt()));
+			double discounted = api.get("/api/v1/analytics/customers/" + loyal, admin).json().get("clv").get("value").asDouble();
+			assertThat(undiscounted).isPositive();
+			assertThat(discounted).isPositive().isLessThan(undiscounted);
+
+			for (Object bad : List.of(-1, 100.01, "ten", 12.345)) {
+				Response r = api.put("/api/v1/analytics/clv/settings", admin, null, Map.of("clvDiscountPercent", bad));
+				assertProblem(r, 400);
+				assertThat(errorFields(r)).as(String.valueOf(bad)).containsExactly("clvDiscountPercent");
+			}
+			Api.TestUser analyst = api.newUser(admin, "ANALYST", null);
+			assertProblem(api.put("/api/v1/analytics/clv/settings", analyst.token(), null, Map.of("clvDiscountPercent", 5)), 403);
+			JsonNode audit = api.get("/api/v1/audit?entityType=analytics-settings&entityId=1", admin).json();
+			assertThat(audit.toString()).contains("clvDiscountPercent").contains("50.5");
+		}
+		finally {
+			api.put("/api/v1/analytics/clv/settings", admin, null, Map.of("clvDiscountPercent", 10));
+		}
 	}
 
 }

@@ -1,10 +1,13 @@
 package org.rapport.analytics.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.rapport.analytics.AnalyticsPreferences;
 import org.rapport.analytics.ClvCheck;
 import org.rapport.analytics.ModelRegistry;
+import org.rapport.platform.InvalidInput;
 import org.rapport.platform.web.Charts;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +35,11 @@ class ClvCheckController {
 
 	private final MessageSource messages;
 
-	ClvCheckController(ClvCheck check, JsonMapper json, MessageSource messages) {
+	private final AnalyticsPreferences preferences;
+
+	ClvCheckController(ClvCheck check, JsonMapper json, MessageSource messages, AnalyticsPreferences preferences) {
 		this.check = check;
+		this.preferences = preferences;
 		this.json = json;
 		this.messages = messages;
 	}
@@ -43,6 +49,7 @@ class ClvCheckController {
 			@RequestParam(required = false) Integer holdoutWeeks, Model model) {
 		ClvCheck.Check c = check.check(new ClvCheck.Query(asOf, holdoutWeeks));
 		model.addAttribute("c", c);
+		model.addAttribute("discount", preferences.clvDiscount());
 		List<String> labels = c.weeks().stream().map(w -> Integer.toString(w.week())).toList();
 		model.addAttribute("trackingChart", json.writeValueAsString(Charts.chart("line", labels,
 				List.of(Charts.dataset(msg("clv.check.actual"), c.weeks().stream().map(w -> (Object) w.actual()).toList()),
@@ -63,11 +70,25 @@ class ClvCheckController {
 		ModelRegistry.Entry entry = check.register(new ClvCheck.Query(asOf, holdoutWeeks));
 		redirect.addFlashAttribute("registered", entry == null ? Integer.valueOf(0) : Integer.valueOf(entry.version()));
 		if (asOf != null) {
-			redirect.addAttribute("asOf", asOf);
+			redirect.addAttribute("asOf", asOf.toString()); // ISO: the binder would format it in the reader's style
 		}
 		if (holdoutWeeks != null) {
 			redirect.addAttribute("holdoutWeeks", holdoutWeeks);
 		}
+		return "redirect:/analytics/clv";
+	}
+
+	@PostMapping("/analytics/clv/settings")
+	String settings(@RequestParam String clvDiscountPercent, @RequestParam int version, RedirectAttributes redirect) {
+		BigDecimal percent;
+		try {
+			percent = new BigDecimal(clvDiscountPercent.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw InvalidInput.of("clvDiscountPercent", "not-a-number", "A number of percent");
+		}
+		preferences.setClvDiscountPercent(percent, version);
+		redirect.addFlashAttribute("settingsSaved", true);
 		return "redirect:/analytics/clv";
 	}
 
