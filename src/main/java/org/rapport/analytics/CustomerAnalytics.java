@@ -1,6 +1,7 @@
 package org.rapport.analytics;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -60,8 +61,11 @@ public class CustomerAnalytics {
 
 	private final Clock clock;
 
-	CustomerAnalytics(SalesReports sales, ContactManagement contacts, ClvAnalysis clv,
-			AccountSentiment accountSentiment, ChurnModels churnModels, Clock clock) {
+	private final AnalyticsPreferences preferences;
+
+	CustomerAnalytics(SalesReports sales, ContactManagement contacts, ClvAnalysis clv, AccountSentiment accountSentiment,
+			ChurnModels churnModels, Clock clock, AnalyticsPreferences preferences) {
+		this.preferences = preferences;
 		this.sales = sales;
 		this.contacts = contacts;
 		this.clv = clv;
@@ -175,20 +179,25 @@ public class CustomerAnalytics {
 	/** The lifetime-value fit over the whole history, made once per history ({@code null}: too little data). */
 	ClvReport clvReport(History history, LocalDate asOf) {
 		return history.clvReport(() -> {
-			StringBuilder csv = new StringBuilder("customerId,date,amount\n");
-			history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
-				if (amount.signum() > 0) {
-					csv.append(id).append(',').append(day).append(',').append(amount.toPlainString()).append('\n');
-				}
-			}));
 			try {
-				return clv.fromTransactions(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-						new ClvOptions(asOf, null, true, null, null, null));
+				return clv.fromTransactions(transactions(history),
+						new ClvOptions(asOf, null, true, null, null, history.clvDiscountRate));
 			}
 			catch (RapportException ex) {
 				return null; // too little data to fit (e.g. nobody bought twice)
 			}
 		});
+	}
+
+	/** The history's positive order amounts per customer and day, as the CSV {@link ClvAnalysis} reads. */
+	static InputStream transactions(History history) {
+		StringBuilder csv = new StringBuilder("customerId,date,amount\n");
+		history.customers.forEach((id, c) -> c.byDay.forEach((day, amount) -> {
+			if (amount.signum() > 0) {
+				csv.append(id).append(',').append(day).append(',').append(amount.toPlainString()).append('\n');
+			}
+		}));
+		return new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8));
 	}
 
 	ChurnPart churn(History history, long contactId, LocalDate asOf) {
@@ -230,12 +239,15 @@ public class CustomerAnalytics {
 	 */
 	History history(LocalDate asOf) {
 		List<FulfilledOrderLine> lines = sales.fulfilledOrderLines(asOf.minusYears(HISTORY_YEARS), asOf);
-		String key = asOf + ":" + lines.size() + ":" + lines.hashCode();
+		double discountRate = preferences.clvDiscountRate();
+		// the discount rate is part of the key: a changed setting must revalue every customer
+		String key = asOf + ":" + lines.size() + ":" + lines.hashCode() + ":" + discountRate;
 		CachedHistory cached = this.cached;
 		if (cached != null && cached.key().equals(key)) {
 			return cached.history();
 		}
 		History history = History.of(lines);
+		history.clvDiscountRate = discountRate;
 		this.cached = new CachedHistory(key, history);
 		return history;
 	}
@@ -311,6 +323,9 @@ public class CustomerAnalytics {
 		final Map<Long, CustomerHistory> customers = new LinkedHashMap<>();
 
 		LocalDate first;
+
+		/** The annual discount rate of the lifetime values (the administrator's setting when read). */
+		Double clvDiscountRate;
 
 		private final Fitted<ClvReport> clvReport = new Fitted<>();
 

@@ -1,8 +1,5 @@
 package org.rapport.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,21 +36,21 @@ public final class ChurnBenchmark {
 		double generate = seconds(t0);
 		System.out.printf("generated %,d customers in %.1f s%n", customers, generate);
 
-		resetPeaks();
+		HeapPeaks.reset();
 		t0 = System.nanoTime();
 		ChurnPipeline.Fitted smallFit = ChurnPipeline.defaults().fit(data.subList(0, small));
 		double smallSeconds = seconds(t0);
-		long smallPeak = heapPeak();
+		long smallPeak = HeapPeaks.peak();
 		double smallAuc = auc(smallFit, holdout);
 		System.out.printf("fit %,d customers: %.1f s, peak heap %d MiB, hold-out AUC %.4f%n", small, smallSeconds,
 				smallPeak >> 20, smallAuc);
 
 		System.gc();
-		resetPeaks();
+		HeapPeaks.reset();
 		t0 = System.nanoTime();
 		ChurnPipeline.Fitted fit = ChurnPipeline.defaults().fit(data);
 		double fitSeconds = seconds(t0);
-		long peak = heapPeak();
+		long peak = HeapPeaks.peak();
 		t0 = System.nanoTime();
 		double auc = auc(fit, holdout);
 		double scoreSeconds = seconds(t0);
@@ -105,24 +102,6 @@ public final class ChurnBenchmark {
 			churned[i] = holdout.get(i).churned();
 		}
 		return ChurnMetrics.of(scores, churned).auc();
-	}
-
-	private static void resetPeaks() {
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				pool.resetPeakUsage();
-			}
-		}
-	}
-
-	private static long heapPeak() {
-		long sum = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				sum += pool.getPeakUsage().getUsed();
-			}
-		}
-		return sum;
 	}
 
 	private static double seconds(long start) {

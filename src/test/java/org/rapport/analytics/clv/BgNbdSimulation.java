@@ -82,6 +82,22 @@ public final class BgNbdSimulation {
 		return new Summaries(xs, txs, ts);
 	}
 
+	/**
+	 * Mean repeat-purchase values from the Gamma-Gamma process: each customer's scale
+	 * {@code ν ~ Gamma(q, γ)} (rate γ) and values {@code z ~ Gamma(p, ν)}, so the mean of {@code x}
+	 * values is {@code Gamma(p·x, x·ν)}; 0 for customers without repeat purchases.
+	 */
+	public double[] meanValues(int[] x, GammaGamma spend) {
+		double[] zbar = new double[x.length];
+		for (int i = 0; i < x.length; i++) {
+			if (x[i] > 0) {
+				double nu = gamma(spend.q()) / spend.gamma();
+				zbar[i] = gamma(spend.p() * x[i]) / (x[i] * nu);
+			}
+		}
+		return zbar;
+	}
+
 	/** Gamma(shape, 1) by Marsaglia and Tsang (2000), boosted by {@code U^(1/shape)} for shapes below 1. */
 	private double gamma(double shape) {
 		if (shape < 1) {
