@@ -15,7 +15,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * The lifetime-value check page in a real browser: reached from the analytics dashboard, planted 2012
  * orders shown as both models' parameters, the chart and the weekly table through calibration and
- * hold-out, the fit registered with the button, and the page in Chinese.
+ * hold-out, the fit registered with the button, no link or page for a support agent, and the page in Chinese.
  */
 class ClvCheckBrowserTests extends BrowserTest {
 
@@ -60,6 +60,17 @@ class ClvCheckBrowserTests extends BrowserTest {
 			page.locator("#clv-register").click();
 			assertThat(page.locator("#registered")).containsText("Registered as clv version");
 			assertThat(page.locator("#clv-summary")).containsText("(the last 17 weeks)");
+		}
+		// a support agent sees no link to the company-wide check and is refused the page
+		Api.TestUser agent = api.newUser(admin, "SUPPORT_AGENT", Api.unique("team-clvb"));
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+			Page page = signedIn(context, agent.username(), agent.password());
+			page.navigate(api.base() + "/analytics");
+			assertThat(page.locator("#clusters-link")).isVisible();
+			assertThat(page.locator("#clv-link")).hasCount(0);
+			page.navigate(url);
+			assertThat(page.locator("#clv-summary")).hasCount(0);
+			assertThat(page.locator("h1")).not().hasText("Lifetime value: model check");
 		}
 		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
 			Page page = signedIn(context, "admin", ADMIN_PASSWORD);
