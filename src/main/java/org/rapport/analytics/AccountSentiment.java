@@ -18,6 +18,7 @@ import org.rapport.customers.ActivityView;
 import org.rapport.customers.ContactManagement;
 import org.rapport.customers.ContactQuery;
 import org.rapport.customers.ContactView;
+import org.rapport.platform.Actor;
 import org.rapport.platform.InvalidInput;
 import org.rapport.platform.Page;
 
@@ -127,7 +128,9 @@ public class AccountSentiment {
 		List<Judged> out = new ArrayList<>();
 		if (!contactIds.isEmpty()) {
 			List<CustomerTexts.Text> written = new ArrayList<>();
-			texts.orderedStream().forEach(t -> written.addAll(t.written(from, to, contactIds)));
+			// only what the viewer may read where it is kept: a ticket they may not open adds nothing
+			Actor viewer = Actor.current();
+			texts.orderedStream().forEach(t -> written.addAll(t.readableBy(viewer, t.written(from, to, contactIds))));
 			corrections.judge(written).forEach((t, s) -> out.add(new Judged(t.source(), t.id(), t.at(), s)));
 		}
 		notes(notes, from, to).forEach(a -> {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
+import org.rapport.platform.Actor;
+
 /**
  * What customers wrote, from the module that keeps it (ticket descriptions, their messages on tickets,
  * survey comments with their scores): the company sentiment model learns from the rated ones, and the
@@ -35,5 +37,15 @@ public interface CustomerTexts {
 	 * @param contactIds only these customers' texts ({@code null}: everyone's)
 	 */
 	List<Text> written(Instant from, Instant to, Collection<Long> contactIds);
+
+
+	/**
+	 * The texts among {@code texts} that {@code actor} may read where they are kept (a ticket's words only
+	 * for those who may open the ticket): a person's sentiment is shown from these alone, so it reveals
+	 * nothing of records the viewer may not see. Texts of other sources are returned unchanged.
+	 */
+	default List<Text> readableBy(Actor actor, List<Text> texts) {
+		return texts;
+	}
 
 }

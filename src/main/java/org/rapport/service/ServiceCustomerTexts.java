@@ -6,9 +6,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.rapport.analytics.CustomerTexts;
+import org.rapport.platform.Actor;
+import org.rapport.platform.data.SqlQuery;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,8 +27,11 @@ class ServiceCustomerTexts implements CustomerTexts {
 
 	private final JdbcClient jdbc;
 
-	ServiceCustomerTexts(JdbcClient jdbc) {
+	private final TicketAccess access;
+
+	ServiceCustomerTexts(JdbcClient jdbc, TicketAccess access) {
 		this.jdbc = jdbc;
+		this.access = access;
 	}
 
 	@Override
@@ -66,6 +73,43 @@ class ServiceCustomerTexts implements CustomerTexts {
 			.list());
 		out.sort(Comparator.comparing(Text::at).thenComparing(Text::source).thenComparingLong(Text::id));
 		return out;
+	}
+
+	/** Ticket descriptions and messages of tickets the actor may see; survey comments likewise, when on a ticket. */
+	@Override
+	@Transactional(readOnly = true)
+	public List<Text> readableBy(Actor actor, List<Text> texts) {
+		if (texts.isEmpty() || access.scope(actor).all()) {
+			return texts;
+		}
+		Set<Long> tickets = readable(actor, "select t.id from tickets t left join service_queues q on q.id = t.queue_id"
+				+ " where t.id = any(%s) and %s", ids(texts, "ticket"));
+		Set<Long> replies = readable(actor, "select r.id from ticket_replies r join tickets t on t.id = r.ticket_id"
+				+ " left join service_queues q on q.id = t.queue_id where r.id = any(%s) and %s", ids(texts, "reply"));
+		Set<Long> surveys = readable(actor, "select s.id from surveys s left join tickets t on t.id = s.ticket_id"
+				+ " left join service_queues q on q.id = t.queue_id where s.id = any(%s) and (s.ticket_id is null or %s)",
+				ids(texts, "csat", "nps"));
+		return texts.stream().filter(t -> switch (t.source()) {
+			case "ticket" -> tickets.contains(t.id());
+			case "reply" -> replies.contains(t.id());
+			case "csat", "nps" -> surveys.contains(t.id());
+			default -> true;
+		}).toList();
+	}
+
+	private static Long[] ids(List<Text> texts, String... sources) {
+		List<String> wanted = List.of(sources);
+		return texts.stream().filter(t -> wanted.contains(t.source())).map(Text::id).distinct().toArray(Long[]::new);
+	}
+
+	private Set<Long> readable(Actor actor, String sql, Long[] ids) {
+		if (ids.length == 0) {
+			return Set.of();
+		}
+		SqlQuery q = new SqlQuery();
+		String among = q.param(ids);
+		String visible = access.visible(actor, q);
+		return new HashSet<>(jdbc.sql(sql.formatted(among, visible)).params(q.params()).query(Long.class).list());
 	}
 
 	private static Text text(ResultSet rs) throws SQLException {

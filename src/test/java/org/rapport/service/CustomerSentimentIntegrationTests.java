@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A contact's sentiment on the customer analytics comes from the customer's own words: an agent's
  * cheerful reply does not move it, the customer's angry ticket does, and an agent's correction of the
- * ticket's label counts in place of the model's.
+ * ticket's label counts in place of the model's. A viewer who may see the customer but not a ticket sees
+ * nothing of that ticket in it.
  */
 class CustomerSentimentIntegrationTests extends IntegrationTest {
 
@@ -58,6 +59,30 @@ class CustomerSentimentIntegrationTests extends IntegrationTest {
 		assertThat(corrected.get("positive").asInt()).isEqualTo(1);
 		assertThat(corrected.get("negative").asInt()).isZero();
 		assertThat(corrected.get("recent").get(0).get("corrected").asBoolean()).isTrue();
+	}
+
+	@Test
+	void aTicketTheViewerMayNotOpenAddsNothingToTheContactsSentiment() {
+		String admin = admin();
+		ServiceFixtures.Team team = ServiceFixtures.team(api, admin, 1, "round-robin");
+		String rep = api.user(admin, Api.unique("rep-mood"), "SALES_REP", Api.unique("team-sales"));
+		// the rep's own customer, whose complaint goes to the support team's queue and agent
+		long contact = ServiceFixtures.contact(api, rep, Api.unique("hidden") + "@example.com");
+		Response created = api.post("/api/v1/tickets", admin, Map.of("subject", "Refund",
+				"description", "Awful, dreadful experience " + Api.unique("t") + ": I want my money back.", "contactId",
+				contact, "priority", "normal", "channel", "email", "queueId", team.queueId(), "assigneeId",
+				team.agents()[0].id()));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(api.get("/api/v1/tickets/" + created.id(), rep).status()).isEqualTo(404);
+
+		JsonNode forAdmin = sentiment(contact, admin);
+		assertThat(forAdmin.get("texts").asInt()).isEqualTo(1);
+		assertThat(forAdmin.get("label").asString()).isEqualTo("negative");
+		// the rep sees the customer, not the ticket: neither its words nor its label
+		Response forRep = api.get("/api/v1/analytics/customers/" + contact, rep);
+		assertThat(forRep.status()).as(forRep.text()).isEqualTo(200);
+		assertThat(forRep.json().get("sentiment").isNull()).as(forRep.text()).isTrue();
+		assertThat(forRep.text()).doesNotContain("dreadful", "awful");
 	}
 
 	private JsonNode sentiment(long contact, String token) {
