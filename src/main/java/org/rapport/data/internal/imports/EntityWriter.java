@@ -54,9 +54,12 @@ interface EntityWriter {
 	default void updated(Existing existing, Cleaned row) {
 	}
 
-	/** Creates the rows together; per row, the new id or the facade's refusal. */
+	/**
+	 * Creates the rows together; per row, the new id or the facade's refusal. The runner calls it only for
+	 * writers whose {@link #batches()} is true, and those implement it.
+	 */
 	default List<Created> createAll(List<Cleaned> rows) {
-		throw new UnsupportedOperationException();
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " writes row by row (batches() is false)");
 	}
 
 	/**

@@ -77,6 +77,7 @@ final class OrderWriter implements EntityWriter {
 		return created.id();
 	}
 
+	/** Never called: {@link #findExisting} finds no existing order, so an order row is only ever created. */
 	@Override
 	public void update(long id, Cleaned row) {
 		throw new UnsupportedOperationException("Orders are not updated by imports");
