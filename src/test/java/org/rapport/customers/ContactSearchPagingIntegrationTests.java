@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rapport.customers.internal.BulkGenerator;
@@ -50,8 +51,9 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	void enoughContactsForBothPaths() {
 		synchronized (ContactSearchPagingIntegrationTests.class) {
 			if (!generated) {
-				// more rows than one walk covers, so both a common and a rare term exercise their own path
-				generator.generate(new Plan(SortedSearch.WALK + 2_000, 300, 0, 99));
+				// several probes' worth of rows, so a common term is found by the probe, a rare one collected, and a
+				// page of 200 of a term in some 5 % of contacts walked further (SortedSearch.furtherWalk)
+				generator.generate(new Plan(SortedSearch.PROBE * 4, 300, 0, 99));
 				generated = true;
 			}
 		}
@@ -59,7 +61,8 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource({ "gong, name, 40", "gong, -createdAt, 40", "li, name, 60", "wang, -name, 25", "Smith, name, 7",
-			"Schmidt, updatedAt, 5", "86 13, name, 30", "7700, name, 10", "王, name, 33" })
+			"Schmidt, updatedAt, 5", "86 13, name, 30", "7700, name, 10", "王, name, 33", "li, -updatedAt, 200",
+			"wang, -updatedAt, 200", "zh, -updatedAt, 150", "Smith, -updatedAt, 3", "138, -updatedAt, 200" })
 	void pagesAreTheMatchingRowsInListOrder(String q, String sort, int limit) {
 		Actor admin = users.findByUsername("admin").orElseThrow().actor();
 		List<Long> expected = everyMatch(q, sort);
@@ -102,6 +105,34 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		assertThat(paged).as("%s sorted by %s", q, sort)
 			.containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), paged.size())));
 		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+	}
+
+	@Test
+	void theLargestContactIsStoredAndFoundThroughTheCoveringSortIndex() {
+		// text that does not compress: a B-tree entry over 2,704 bytes is refused, so the search columns the
+		// sort index carries must be bounded (Indexing.MAX_TEXT_BYTES)
+		Actor admin = users.findByUsername("admin").orElseThrow().actor();
+		List<String> emails = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			emails.add(varied('a', 26, 60, i) + "@" + varied('a', 26, 180, i + 10) + ".example.com");
+		}
+		String family = "欧冶" + varied('\u4e00', 20_000, 198, 1);
+		String given = varied('\u4e00', 20_000, 200, 2);
+		ContactView created = as(admin, () -> contacts.create(new ContactFields(given, family, null, emails,
+				List.of("+86 138 0013 8000"), null, null, null, null, null, null, null, null, null, null, null)));
+		Page<ContactView> found = as(admin,
+				() -> contacts.list(new ContactQuery("欧冶", null, null, null, null, null, null, 25, null)));
+		assertThat(found.items()).extracting(ContactView::id).contains(created.id());
+	}
+
+	/** {@code length} characters from {@code first} onwards in a scattered order that does not compress. */
+	private static String varied(char first, int range, int length, int seed) {
+		java.util.Random random = new java.util.Random(seed);
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			text.append((char) (first + random.nextInt(range)));
+		}
+		return text.toString();
 	}
 
 	private List<Long> everyMatch(String q, String sort) {

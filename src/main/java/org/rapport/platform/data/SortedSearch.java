@@ -11,15 +11,35 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * gram matches, and each of its two plans is ruinous in the other case: walking the sort index and
  * testing every row reads the whole table when few rows match (a phone fragment: 8 to 30 s at a million
  * contacts), and collecting every match through the trigram index before sorting costs seconds when a
- * term is common ("gong", the pinyin of 公司, is in half the contacts). So the search first walks the
- * sort index for at most {@value #WALK} rows: if those hold a full page of matches, they are the page,
- * because the walk is in list order. Otherwise matches are rare (fewer than one in 150), and all of
- * them are collected through the indexes and sorted. Measured in docs/benchmarks.md.
+ * term is common ("gong", the pinyin of 公司, is in half the contacts).
+ * <p>
+ * So the search first <em>walks</em> the sort index for at most {@value #PROBE} rows, testing each: if
+ * those hold a full page of matches, they are the page, because the walk is in list order. Otherwise the
+ * share of matches among the rows walked tells how common the terms are, and the search takes the
+ * cheaper of two ways to finish, each bounded: walk further (at most {@value #WALK} rows, when that many
+ * are likely to hold a page), or <em>collect</em> all matches through the trigram and gram indexes and
+ * sort them (when matches are rare, so there are few to collect).
+ * <p>
+ * The walk is cheap when the sort index covers the searched columns (for contacts and accounts, the
+ * updated-at index includes the owner and the search columns): PostgreSQL then tests each row in the index
+ * without visiting the table, about a microsecond a row, against several for each row collected. The
+ * walk's inner query selects every column, and PostgreSQL drops those the conditions do not use, so a
+ * filter on an uncovered column (tags, custom fields) still works, through the table. Measured in
+ * docs/benchmarks.md.
  */
 public final class SortedSearch {
 
-	/** Rows walked in list order before falling back to collecting all matches. */
-	public static final int WALK = 4000;
+	/** Rows walked first, whatever the terms. */
+	public static final int PROBE = 2_000;
+
+	/** Most rows walked in all. */
+	public static final int WALK = 60_000;
+
+	/** Cost of testing a row in the walk, relative to collecting one match ({@link #COLLECT_COST}). */
+	static final double WALK_COST = 1.0;
+
+	/** Cost of collecting one match through the indexes (a table visit, a recheck and the sort). */
+	static final double COLLECT_COST = 6.0;
 
 	private SortedSearch() {
 	}
@@ -38,20 +58,72 @@ public final class SortedSearch {
 	 */
 	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
 			SqlQuery position, Keyset keyset, int rows, RowMapper<T> mapper) {
-		String order = keyset.orderBy(alias);
-		String walk = "select " + columns + " from (select " + alias + ".* from " + table + " " + alias + " where "
-				+ position.where() + " order by " + order + " limit " + WALK + ") " + alias + " where "
-				+ conditions.where() + " order by " + order + " limit " + rows;
-		List<T> found = jdbc.sql(walk).params(conditions.params()).query(mapper).list();
+		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, PROBE, mapper);
 		if (found.size() >= rows) {
 			return found;
 		}
+		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table));
+		if (walk > 0) {
+			found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, walk, mapper);
+			if (found.size() >= rows) {
+				return found;
+			}
+		}
 		// OFFSET 0 keeps the planner from merging the subquery into the sorted, limited outer query, where it
 		// could choose the walk again, this time over the whole table
+		String order = keyset.orderBy(alias);
 		String all = "select " + columns + " from (select " + alias + ".* from " + table + " " + alias + " where "
 				+ conditions.where() + " and " + position.where() + " offset 0) " + alias + " order by " + order
 				+ " limit " + rows;
 		return jdbc.sql(all).params(conditions.params()).query(mapper).list();
+	}
+
+	/**
+	 * How many rows to walk after the probe found {@code matched} of {@code rows} wanted in its
+	 * {@value #PROBE} rows, or 0 to collect instead: the walk when it is likely to fill the page within
+	 * {@value #WALK} rows and costs less than collecting the matches the probe's share predicts.
+	 *
+	 * @param tableSize the table's estimated row count, or a negative number when unknown
+	 */
+	static long furtherWalk(int matched, int rows, long tableSize) {
+		if (matched == 0 || tableSize <= PROBE) {
+			// fewer than one match in 2,000 rows (or a table the probe has read whole): few to collect
+			return 0;
+		}
+		double share = (double) matched / PROBE;
+		double needed = rows / share;
+		double walkCost = needed * WALK_COST;
+		double collectCost = share * tableSize * COLLECT_COST;
+		if (walkCost >= collectCost) {
+			return 0;
+		}
+		// walk half again as far as the share predicts, as it is estimated from a few matches
+		long walk = (long) Math.ceil(needed * 1.5);
+		return walk > WALK ? (needed <= WALK ? WALK : 0) : Math.max(walk, PROBE * 2);
+	}
+
+	/**
+	 * The first {@code rows} matches among the next {@code walk} rows in list order, read whole only for
+	 * the matches: the inner walk names only its alias's columns, so an index that covers the conditions
+	 * serves it without table visits.
+	 */
+	private static <T> List<T> walk(JdbcClient jdbc, String table, String alias, String columns,
+			SqlQuery conditions, SqlQuery position, Keyset keyset, int rows, long walk, RowMapper<T> mapper) {
+		String order = keyset.orderBy(alias);
+		String sql = "with m as (select " + alias + ".id from (select " + alias + ".* from " + table + " " + alias
+				+ " where " + position.where() + " order by " + order + " limit " + walk + ") " + alias + " where "
+				+ conditions.where() + " order by " + order + " limit " + rows + ") select " + columns + " from "
+				+ table + " " + alias + " where " + alias + ".id in (select id from m) order by " + order;
+		return jdbc.sql(sql).params(conditions.params()).query(mapper).list();
+	}
+
+	/** The planner's estimate of the table's rows (kept by ANALYZE and autovacuum), -1 if never estimated. */
+	private static long tableSize(JdbcClient jdbc, String table) {
+		return jdbc.sql("select reltuples::bigint from pg_class where oid = cast(? as regclass)")
+			.param(table)
+			.query(Long.class)
+			.optional()
+			.orElse(-1L);
 	}
 
 }

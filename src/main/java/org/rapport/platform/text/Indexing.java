@@ -1,6 +1,8 @@
 package org.rapport.platform.text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.rapport.platform.data.SqlQuery;
@@ -15,6 +17,12 @@ import org.rapport.platform.data.SqlQuery;
  * @param phoneDigits digits of the phone numbers
  */
 public record Indexing(String sortName, String searchText, String[] grams, String phoneDigits) {
+
+	/** Most UTF-8 bytes of {@link #searchText}. */
+	public static final int MAX_TEXT_BYTES = 1000;
+
+	/** Most bytes of {@link #grams} as a PostgreSQL {@code text[]}. */
+	public static final int MAX_GRAM_BYTES = 1000;
 
 	public static Indexing ofContact(String displayName, String firstName, String lastName, List<String> emails,
 			List<String> phones, String company) {
@@ -45,9 +53,50 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 				text.append(text.isEmpty() ? "" : " | ").append(n);
 			}
 		}
-		String searchText = text.toString();
-		return new Indexing(SearchText.normalize(name), searchText, SearchText.grams(searchText).toArray(String[]::new),
+		String searchText = capped(text.toString(), MAX_TEXT_BYTES);
+		return new Indexing(SearchText.normalize(name), searchText, cappedGrams(SearchText.grams(searchText)),
 				SearchText.digits(phones));
+	}
+
+	/**
+	 * The text cut at the last whole character within {@code maxBytes} of UTF-8. Search columns are bounded
+	 * so that the sort index can carry them (a B-tree entry holds at most 2,704 bytes): the walk of
+	 * {@code SortedSearch} tests them there without visiting the table. A contact's text is some 130 bytes
+	 * on average; only records with many long e-mail addresses or very long names reach the bound, and
+	 * lose what comes last (the pinyin of the company, then of the name).
+	 */
+	static String capped(String text, int maxBytes) {
+		if (text.length() * 3L <= maxBytes) {
+			return text;
+		}
+		int bytes = 0;
+		int i = 0;
+		while (i < text.length()) {
+			int cp = text.codePointAt(i);
+			int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+			if (bytes + size > maxBytes) {
+				return text.substring(0, i).strip();
+			}
+			bytes += size;
+			i += Character.charCount(cp);
+		}
+		return text;
+	}
+
+	/** The grams in order while their array stays within {@value #MAX_GRAM_BYTES} bytes as PostgreSQL stores it. */
+	static String[] cappedGrams(Collection<String> grams) {
+		List<String> kept = new ArrayList<>();
+		int bytes = 24;
+		for (String gram : grams) {
+			// each element: a four-byte length, its UTF-8 bytes, padded to four
+			int size = (4 + gram.getBytes(StandardCharsets.UTF_8).length + 3) / 4 * 4;
+			if (bytes + size > MAX_GRAM_BYTES) {
+				break;
+			}
+			bytes += size;
+			kept.add(gram);
+		}
+		return kept.toArray(String[]::new);
 	}
 
 	/** Whether a query searches at all (else a list is just filtered and sorted). */

@@ -1,0 +1,50 @@
+package org.rapport.platform.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class IndexingUnitTests {
+
+	@Test
+	void anOrdinaryContactKeepsAllItsSearchText() {
+		Indexing ix = Indexing.ofContact("梁斌曦", "斌曦", "梁", List.of("binxi.liang@mingxing-119.cn"), List.of("+86 138 0013 8000"),
+				"成都明星软件有限公司");
+		assertThat(ix.searchText()).contains("梁斌曦", "binxi.liang@mingxing-119.cn", "成都明星软件有限公司", "liang bin xi",
+				"cheng du ming xing");
+		assertThat(ix.grams()).contains("梁斌", "^b", "公司");
+		assertThat(ix.phoneDigits()).isEqualTo("8613800138000");
+	}
+
+	@Test
+	void searchColumnsOfTheLargestContactStayWithinTheirBounds() {
+		String family = "欧".repeat(200);
+		String given = "阳".repeat(100) + "😀".repeat(100);
+		List<String> emails = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			emails.add("a".repeat(60) + i + "@" + "b".repeat(180) + ".example.com");
+		}
+		Indexing ix = Indexing.ofContact(family + given, given, family, emails, List.of(), "公".repeat(200));
+		assertThat(ix.searchText().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Indexing.MAX_TEXT_BYTES);
+		assertThat(ix.searchText()).startsWith("欧欧欧");
+		int gramBytes = 24;
+		for (String g : ix.grams()) {
+			gramBytes += (4 + g.getBytes(StandardCharsets.UTF_8).length + 3) / 4 * 4;
+		}
+		assertThat(gramBytes).isLessThanOrEqualTo(Indexing.MAX_GRAM_BYTES);
+		assertThat(ix.grams()).contains("欧", "欧欧");
+	}
+
+	@Test
+	void textIsCutAtAWholeCharacter() {
+		assertThat(Indexing.capped("ab😀c", 5)).isEqualTo("ab");
+		assertThat(Indexing.capped("ab😀c", 6)).isEqualTo("ab😀");
+		assertThat(Indexing.capped("abc", 3)).isEqualTo("abc");
+		assertThat(Indexing.capped("ab cd", 3)).isEqualTo("ab");
+	}
+
+}
