@@ -28,7 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
  * validation, duplicate check against the contacts already there, writing through the facade in
  * batches with checkpoints — against PostgreSQL's own {@code COPY} of the same file into a bare
  * table, in one run; then the duplicate scan of all contacts ({@code POST /api/v1/duplicates/scan}).
- * Reports rows per second, the ratio to COPY, the application's peak heap (sampled from
+ * A second baseline, after the import: {@code COPY} of the very rows the import wrote (every column, search
+ * columns included, ids moved past the table's) into {@code contacts} itself, with its indexes and the rows
+ * already there, in a transaction then rolled back — the table's own write ceiling.
+ * Reports rows per second, the ratios to both, the application's peak heap (sampled from
  * {@code /actuator/prometheus}) and the scan's wall time. Not a unit test (surefire does not pick
  * it up); run it as docs/benchmarks.md shows. Do not run it at scale on a shared machine.
  *
@@ -76,6 +79,7 @@ public final class ImportBenchmark {
 					System.getProperty("bench.adminPassword", "bench-admin-password"));
 			HeapSampler heap = new HeapSampler(token);
 			heap.start();
+			java.sql.Timestamp since = now();
 			long started = System.nanoTime();
 			long id = upload(file, token);
 			JsonNode done = await(id, token);
@@ -87,6 +91,8 @@ public final class ImportBenchmark {
 					+ "(%.3f of COPY); peak heap %,d MiB%n", done.get("status").asString(), done.get("rowsRead").asLong(),
 					done.get("rowsWritten").asLong(), done.get("rowsRejected").asLong(),
 					done.get("duplicateCandidates").asLong(), seconds, rate, rate / copyRate, heap.peak >> 20);
+			double tableRate = copyIntoContacts(since);
+			System.out.printf("Import / COPY into contacts: %.3f%n", rate / tableRate);
 			if (Boolean.parseBoolean(System.getProperty("bench.scan", "true"))) {
 				long scanStart = System.nanoTime();
 				HttpResponse<String> scan = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/duplicates/scan?entity=contacts"))
@@ -140,6 +146,52 @@ public final class ImportBenchmark {
 				s.execute("drop table import_bench_copy");
 			}
 			return copied / seconds;
+		}
+	}
+
+	private Connection connect() throws Exception {
+		return DriverManager.getConnection(jdbcUrl, System.getProperty("bench.dbUser", "postgres"),
+				System.getProperty("bench.dbPassword", ""));
+	}
+
+	private java.sql.Timestamp now() throws Exception {
+		try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery("select now()")) {
+			rs.next();
+			return rs.getTimestamp(1);
+		}
+	}
+
+	/**
+	 * COPY of the rows the import wrote (created since {@code since}) into {@code contacts} again, ids moved
+	 * past the table's, in a transaction rolled back afterwards: what PostgreSQL itself needs to store those
+	 * rows in this table with its fourteen indexes.
+	 */
+	private double copyIntoContacts(java.sql.Timestamp since) throws Exception {
+		Path rowsFile = Files.createTempFile("rapport-import-bench-rows-", ".copy");
+		try (Connection c = connect()) {
+			c.setAutoCommit(false);
+			try (Statement s = c.createStatement()) {
+				s.execute("create temp table import_bench_rows on commit drop as select * from contacts where created_at >= '"
+						+ since + "'");
+				s.execute("update import_bench_rows set id = id + 1000000000000");
+			}
+			var copy = c.unwrap(PGConnection.class).getCopyAPI();
+			try (var out = Files.newOutputStream(rowsFile)) {
+				copy.copyOut("copy import_bench_rows to stdout", out);
+			}
+			long started = System.nanoTime();
+			long copied;
+			try (var in = Files.newInputStream(rowsFile)) {
+				copied = copy.copyIn("copy contacts from stdin", in);
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			c.rollback();
+			System.out.printf("COPY of the imported rows into contacts: %,d rows in %.1f s: %,.0f rows/s%n", copied,
+					seconds, copied / seconds);
+			return copied / seconds;
+		}
+		finally {
+			Files.deleteIfExists(rowsFile);
 		}
 	}
 

@@ -107,6 +107,41 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "li, 60", "wang, 200", "Smith, 5", "138, 25", "王, 33" })
+	void aSalesRepsPagesAreTheMatchingRowsTheyMaySeeInListOrder(String q, int limit) {
+		// the rep who owns most contacts; the walk tests ownership in the covering index, the collection after it
+		String username = jdbc.sql("""
+				select u.username from contacts c join users u on u.id = c.owner_id where u.role = 'SALES_REP'
+				group by u.username order by count(*) desc, u.username limit 1""").query(String.class).single();
+		Actor rep = users.findByUsername(username).orElseThrow().actor();
+		SqlQuery query = new SqlQuery();
+		query.and("(c.owner_id = " + query.param(rep.id()) + " or exists (select 1 from record_shares s"
+				+ " where s.entity_type = 'contact' and s.entity_id = c.id and s.user_id = " + query.param(rep.id()) + "))");
+		Indexing.match("c", q, query);
+		List<Long> expected = jdbc.sql("select c.id from contacts c where " + query.where()
+				+ " order by c.updated_at desc, c.id desc")
+			.params(query.params())
+			.query(Long.class)
+			.list();
+		assertThat(expected).as("%s's matches of %s", username, q).isNotEmpty();
+		List<Long> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			String at = cursor;
+			Page<ContactView> page = as(rep,
+					() -> contacts.list(new ContactQuery(q, null, null, null, null, null, null, limit, at)));
+			page.items().forEach(c -> paged.add(c.id()));
+			cursor = page.nextCursor();
+			pages++;
+		}
+		while (cursor != null && pages < 5);
+		assertThat(paged).as("%s as %s", q, username)
+			.containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), paged.size())));
+		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+	}
+
 	@Test
 	void theLargestContactIsStoredAndFoundThroughTheCoveringSortIndex() {
 		// text that does not compress: a B-tree entry over 2,704 bytes is refused, so the search columns the
