@@ -70,6 +70,16 @@ class ImportBatchIntegrationTests extends IntegrationTest {
 		assertThat(errors.lines().skip(1).toList()).singleElement().asString().startsWith("5,firstName,");
 		assertThat(jdbc.sql("select count(*) from accounts where name = ?").param("Ghost Works " + tag)
 			.query(Long.class).single()).isZero();
+		// nor in the audit trail: what a rolled-back savepoint wrote is not audited
+		assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'account' and summary = ?")
+			.param("Ghost Works " + tag).query(Long.class).single()).isZero();
+		// one entry per contact the import created, none for a write that was undone and done again
+		assertThat(jdbc.sql("""
+				select count(*) from import_rows r join audit_log l on l.entity_type = 'contact'
+				  and l.entity_id = cast(r.record_id as text) and l.action = 'create'
+				where r.import_id = ? and r.action = 'created'""").param(id).query(Long.class).single())
+			.isEqualTo(jdbc.sql("select count(*) from import_rows where import_id = ? and action = 'created'").param(id)
+				.query(Long.class).single());
 	}
 
 	@Test
