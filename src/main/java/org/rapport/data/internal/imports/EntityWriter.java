@@ -63,6 +63,14 @@ interface EntityWriter {
 	}
 
 	/**
+	 * For a dry run: what {@link #createAll} would refuse, writing nothing; {@code null} ids. By default
+	 * nothing beyond the cleaner's checks (only orders check their references to other records).
+	 */
+	default List<Created> checkAll(List<Cleaned> rows) {
+		return rows.stream().map(r -> new Created(null, null)).toList();
+	}
+
+	/**
 	 * What became of a row written with others.
 	 *
 	 * @param id the new record, {@code null} when refused

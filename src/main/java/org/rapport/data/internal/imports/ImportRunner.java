@@ -300,6 +300,7 @@ public class ImportRunner {
 			EntityWriter writer = writer(job.entity());
 			Tally tally = new Tally();
 			List<Waiting> waiting = new ArrayList<>();
+			List<Cleaned> checking = new ArrayList<>();
 			writer.prefetch(rows);
 			for (Cleaned row : rows) {
 				if (!row.valid()) {
@@ -318,6 +319,9 @@ public class ImportRunner {
 					continue;
 				}
 				if (job.dryRun()) {
+					if (action.equals("create") && writer.batches()) {
+						checking.add(row);
+					}
 					continue;
 				}
 				if (action.equals("create") && writer.batches()) {
@@ -328,6 +332,7 @@ public class ImportRunner {
 				writeOne(job, writer, row, existing, action, tally);
 			}
 			createWaiting(job, writer, waiting, tally);
+			check(job, writer, checking, tally);
 			store(job, tally);
 			long last = rows.get(rows.size() - 1).row();
 			LongPredicate crash = crashBeforeCommit;
@@ -427,6 +432,24 @@ public class ImportRunner {
 		}
 		for (int i = 0; i < rows.size(); i++) {
 			created(job, rows.get(i).row(), rows.get(i).existing(), results.get(i).id(), tally);
+		}
+	}
+
+	/** A dry run reports the rows the facade would refuse, as the real run would. */
+	private void check(Job job, EntityWriter writer, List<Cleaned> rows, Tally tally) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		// in a savepoint, always rolled back: a facade's refusal marks the transaction it joins rollback-only
+		List<Created> results = rowTx.execute(s -> {
+			s.setRollbackOnly();
+			return writer.checkAll(rows);
+		});
+		for (int i = 0; i < rows.size(); i++) {
+			if (results.get(i).refused() != null) {
+				tally.rejected++;
+				tally.errors.addAll(rowErrors(rows.get(i), results.get(i).refused(), job.mapping()));
+			}
 		}
 	}
 
