@@ -119,6 +119,42 @@ class AccountBatchCreateIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void searchColumnsAreMatchedInJavaExactlyAsTheSearchMatchesThem() {
+		String admin = admin();
+		String tag = Api.unique("amatch").replace("-", "");
+		String digits = String.format("%06d", Math.abs(tag.hashCode()) % 1_000_000);
+		List<List<String>> fields = List.of(List.of(tag + " Widgets Ltd", "https://widgets.example.com", ""),
+				List.of("北京" + tag + "科技有限公司", "", "+86 10 " + digits), List.of(tag + " Zhang Wei", "", ""),
+				List.of("Widget " + tag + " Shop", "", "+44 20 7946 " + digits.substring(2)));
+		Map<Long, org.rapport.platform.text.Indexing> indexed = new java.util.HashMap<>();
+		for (List<String> f : fields) {
+			Map<String, Object> body = new java.util.HashMap<>(Map.of("name", f.get(0)));
+			if (!f.get(1).isEmpty()) {
+				body.put("website", f.get(1));
+			}
+			if (!f.get(2).isEmpty()) {
+				body.put("phone", f.get(2));
+			}
+			long id = api.post("/api/v1/accounts", admin, body).id();
+			indexed.put(id, org.rapport.platform.text.Indexing.ofAccount(f.get(0), f.get(1).isEmpty() ? null : f.get(1),
+					f.get(2).isEmpty() ? null : f.get(2)));
+		}
+		List<String> terms = List.of(tag, tag + " widgets", tag.toUpperCase(), "北京" + tag, "科技", "科", "北京科技",
+				tag + " zhang", tag + " Wei Zhang", tag + "xyz", "10 " + digits, digits, digits.substring(2), tag + " example",
+				"widgets " + tag, tag + " ltd", tag + " shop widget");
+		Actor.runAs(adminActor(), () -> {
+			for (String term : terms) {
+				java.util.Set<Long> found = new java.util.HashSet<>();
+				accounts.list(new AccountQuery(term, null, null, null, null, null, 100, null)).items()
+					.forEach(a -> found.add(a.id()));
+				for (var e : indexed.entrySet()) {
+					assertThat(e.getValue().matches(term)).as(term + " ~ " + e.getKey()).isEqualTo(found.contains(e.getKey()));
+				}
+			}
+		});
+	}
+
+	@Test
 	void onlyThoseWhoMayCreateAccountsCreateMany() {
 		String admin = admin();
 		Api.TestUser analyst = api.newUser(admin, "ANALYST", Api.unique("team-aan"));
