@@ -89,6 +89,21 @@ public class OrderManagement {
 		return insert(actor, fields, null, null, null, "draft", false);
 	}
 
+	/**
+	 * Checks the order exactly as {@link #create} would and throws what it would throw, writing nothing:
+	 * for an import's dry run.
+	 */
+	@Transactional(readOnly = true)
+	public void validate(OrderFields fields) {
+		Actor actor = Actor.current();
+		access.requireCreate(actor, RecordAccess.CUSTOMER_EDITORS, "create-order");
+		List<FieldProblem> problems = new ArrayList<>();
+		check(actor, fields, null, false, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+	}
+
 	/** The order an accepted quote becomes: same account, contact, lines and totals; confirmed. */
 	@Transactional
 	public OrderView fromQuote(QuoteView quote, LocalDate orderDate) {

@@ -3,6 +3,7 @@ package org.rapport.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,16 @@ class ImportBatchIntegrationTests extends IntegrationTest {
 		assertThat(errors.lines().skip(1).toList()).singleElement().asString().startsWith("5,firstName,");
 		assertThat(jdbc.sql("select count(*) from accounts where name = ?").param("Ghost Works " + tag)
 			.query(Long.class).single()).isZero();
+		// nor in the audit trail: what a rolled-back savepoint wrote is not audited
+		assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'account' and summary = ?")
+			.param("Ghost Works " + tag).query(Long.class).single()).isZero();
+		// one entry per contact the import created, none for a write that was undone and done again
+		assertThat(jdbc.sql("""
+				select count(*) from import_rows r join audit_log l on l.entity_type = 'contact'
+				  and l.entity_id = cast(r.record_id as text) and l.action = 'create'
+				where r.import_id = ? and r.action = 'created'""").param(id).query(Long.class).single())
+			.isEqualTo(jdbc.sql("select count(*) from import_rows where import_id = ? and action = 'created'").param(id)
+				.query(Long.class).single());
 	}
 
 	@Test
@@ -117,4 +128,40 @@ class ImportBatchIntegrationTests extends IntegrationTest {
 		refusedRowLeftNothing(token, done.get("id").asLong(), tag);
 	}
 
+
+	@Test
+	void updatesInOneBatchRejectOnlyTheBadRowAndAuditTheChangedFields() {
+		String token = admin();
+		String tag = Api.unique("bb").replace("-", "");
+		long[] ids = new long[3];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = api.post("/api/v1/contacts", token, Map.of("firstName", "Kim" + i, "lastName", "Park" + tag, "email",
+					"kim" + i + "." + tag + "@example.com", "title", "Old")).id();
+		}
+		String csv = "firstName,lastName,email,title\n"
+				+ "Kim0,Park" + tag + ",kim0." + tag + "@example.com,New0\n"
+				+ "X".repeat(250) + ",Park" + tag + ",kim1." + tag + "@example.com,New1\n"
+				+ "Kim2,Park" + tag + ",KIM2." + tag + "@example.com,New2\n";
+		Response started = Imports.upload(api, token, "update.csv", csv.getBytes(StandardCharsets.UTF_8),
+				Imports.fields("entity", "contacts", "duplicates", "update"));
+		assertThat(started.status()).as(started.text()).isEqualTo(202);
+		JsonNode done = Imports.await(api, token, started.id(), 60_000).json();
+		assertCounts(token, done).containsExactly(2L, 2L, 0L, 1L);
+		assertThat(api.get("/api/v1/imports/" + done.get("id").asLong() + "/errors", token).text().lines().skip(1).toList())
+			.singleElement().asString().startsWith("2,firstName,");
+		List<String> titles = new java.util.ArrayList<>();
+		for (long id : ids) {
+			JsonNode c = api.get("/api/v1/contacts/" + id, token).json();
+			titles.add(c.get("title").asString() + "@" + c.get("version").asLong());
+		}
+		assertThat(titles).containsExactly("New0@1", "Old@0", "New2@1");
+		// one update entry each for the two updated, naming only what changed; none for the refused row
+		assertThat(jdbc.sql("""
+				select string_agg(entity_id || ':' || changes, ' ') from audit_log
+				where entity_type = 'contact' and action = 'update' and entity_id = any(?)""")
+			.param(java.util.Arrays.stream(ids).mapToObj(Long::toString).toArray(String[]::new)).query(String.class)
+			.single()).contains(ids[0] + ":[{\"field\":\"title\",\"from\":\"Old\",\"to\":\"New0\"}]")
+			.contains(ids[2] + ":[{\"field\":\"title\",\"from\":\"Old\",\"to\":\"New2\"}]")
+			.doesNotContain(ids[1] + ":");
+	}
 }

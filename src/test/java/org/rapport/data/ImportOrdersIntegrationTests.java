@@ -28,8 +28,12 @@ class ImportOrdersIntegrationTests extends IntegrationTest {
 	JdbcClient jdbc;
 
 	private JsonNode run(String token, String csv) {
+		return run(token, csv, false);
+	}
+
+	private JsonNode run(String token, String csv, boolean dryRun) {
 		Response started = Imports.upload(api, token, "orders.csv", csv.getBytes(StandardCharsets.UTF_8),
-				Imports.fields("entity", "orders"));
+				Imports.fields("entity", "orders", "dryRun", Boolean.toString(dryRun)));
 		assertThat(started.status()).as(started.text()).isEqualTo(202);
 		JsonNode done = Imports.await(api, token, started.id(), 120_000).json();
 		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
@@ -107,4 +111,54 @@ class ImportOrdersIntegrationTests extends IntegrationTest {
 		assertThat(api.get("/api/v1/orders/" + big, token).json().get("lines")).hasSize(4);
 	}
 
+
+	@Test
+	void aDryRunReportsTheRowsTheRealRunRefusesAndWritesNothing() {
+		String token = admin();
+		String tag = Api.unique("odry").replace("-", "");
+		SalesFixtures sales = new SalesFixtures(api, token);
+		sales.product("SKU-A-" + tag, "Widget " + tag);
+		String email = "dry." + tag + "@example.com";
+		long buyer = api.post("/api/v1/contacts", token, Map.of("firstName", "Dee", "lastName", "Dry" + tag, "email", email))
+			.id();
+		long account = api.post("/api/v1/accounts", token, Map.of("name", "Dry Works " + tag)).id();
+		String csv = "Order No,Customer,Account,Product,Qty,Unit Price\n"
+				// good: one order of two lines, one of one line
+				+ "D1-" + tag + "," + email + ",,SKU-A-" + tag + ",2,10\n"
+				+ "D1-" + tag + "," + email + ",,widget " + tag + ",1,10\n"
+				+ "D2-" + tag + "," + buyer + ",Dry Works " + tag + ",SKU-A-" + tag + ",1,5\n"
+				// unknown product on the second line: both lines refused
+				+ "D3-" + tag + "," + email + ",,SKU-A-" + tag + ",1,1\n"
+				+ "D3-" + tag + "," + email + ",,NO-SUCH-" + tag + ",1,1\n"
+				// unknown customer, by e-mail and by id; unknown account
+				+ "D4-" + tag + ",nobody." + tag + "@example.com,,SKU-A-" + tag + ",1,1\n"
+				+ "D5-" + tag + ",999999999999,,SKU-A-" + tag + ",1,1\n"
+				+ "D6-" + tag + "," + email + ",No Such Works " + tag + ",SKU-A-" + tag + ",1,1\n"
+				// known product without a list price and no unit price: the order itself refuses it
+				+ "D7-" + tag + "," + email + ",,SKU-A-" + tag + ",1,\n";
+		JsonNode dry = run(token, csv, true);
+		assertThat(List.of(dry.get("rowsRead").asLong(), dry.get("rowsWritten").asLong(), dry.get("rowsRejected").asLong()))
+			.as(dry.toString())
+			.containsExactly(9L, 0L, 6L);
+		List<String> dryErrors = api.get("/api/v1/imports/" + dry.get("id").asLong() + "/errors", token).text().lines()
+			.skip(1).toList();
+		assertThat(dryErrors).hasSize(6);
+		assertThat(dryErrors.get(0)).startsWith("4,Order No,D3-" + tag).contains("not written");
+		assertThat(dryErrors.get(1)).startsWith("5,Product,NO-SUCH-" + tag);
+		assertThat(dryErrors.get(2)).startsWith("6,Customer,nobody." + tag);
+		assertThat(dryErrors.get(3)).startsWith("7,Customer,999999999999");
+		assertThat(dryErrors.get(4)).startsWith("8,Account,No Such Works " + tag);
+		assertThat(dryErrors.get(5)).startsWith("9,Unit Price,").contains("list price");
+		// nothing written: no order, no row log, no audit entry
+		assertThat(api.get("/api/v1/orders?contactId=" + buyer, token).json().get("items")).isEmpty();
+		assertThat(api.get("/api/v1/orders?accountId=" + account, token).json().get("items")).isEmpty();
+		assertThat(jdbc.sql("select count(*) from import_rows where import_id = ?").param(dry.get("id").asLong())
+			.query(Long.class).single()).isZero();
+
+		// the real run refuses exactly those rows, for the same reasons, and writes the rest
+		JsonNode real = run(token, csv);
+		assertThat(real.get("rowsWritten").asLong()).isEqualTo(3);
+		assertThat(api.get("/api/v1/imports/" + real.get("id").asLong() + "/errors", token).text().lines().skip(1).toList())
+			.isEqualTo(dryErrors);
+	}
 }

@@ -270,4 +270,50 @@ class AuditIntegrationTests extends IntegrationTest {
 		return r;
 	}
 
+
+	@org.springframework.beans.factory.annotation.Autowired
+	AuditTrail audit;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Test
+	void entriesOfARolledBackSavepointAreNotAppended() {
+		String id = Api.unique("savepoint");
+		var outer = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		var nested = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+		outer.executeWithoutResult(s -> {
+			audit.record(new AuditTrail.AuditEvent("create", "test", id, "kept before", List.of()));
+			// a savepoint set before the transaction's first entry, rolled back
+			nested.executeWithoutResult(n -> {
+				audit.record(new AuditTrail.AuditEvent("create", "test", id, "undone", List.of()));
+				nested.executeWithoutResult(inner -> audit.record(new AuditTrail.AuditEvent("create", "test", id, "undone inner", List.of())));
+				n.setRollbackOnly();
+			});
+			nested.executeWithoutResult(n -> audit.record(new AuditTrail.AuditEvent("create", "test", id, "kept nested", List.of())));
+			nested.executeWithoutResult(n -> {
+				nested.executeWithoutResult(inner -> {
+					audit.record(new AuditTrail.AuditEvent("create", "test", id, "undone inner only", List.of()));
+					inner.setRollbackOnly();
+				});
+				audit.record(new AuditTrail.AuditEvent("create", "test", id, "kept after", List.of()));
+			});
+		});
+		var fresh = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		fresh.executeWithoutResult(s -> {
+			// the savepoint is set before the transaction's first entry
+			nested.executeWithoutResult(n -> {
+				audit.record(new AuditTrail.AuditEvent("create", "test", id, "undone first", List.of()));
+				n.setRollbackOnly();
+			});
+			audit.record(new AuditTrail.AuditEvent("create", "test", id, "kept last", List.of()));
+		});
+		assertThat(jdbc.sql("select summary from audit_log where entity_type = 'test' and entity_id = ? order by id")
+			.param(id).query(String.class).list()).containsExactly("kept before", "kept nested", "kept after", "kept last");
+		assertThat(audit.verify().intact()).isTrue();
+	}
 }

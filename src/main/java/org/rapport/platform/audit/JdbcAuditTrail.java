@@ -99,10 +99,29 @@ class JdbcAuditTrail implements AuditTrail {
 	private record Pending(Actor actor, Instant at, AuditEvent event, String changes) {
 	}
 
-	/** The entries of one transaction, appended to the chain in order just before it commits. */
+	/**
+	 * The entries of one transaction, appended to the chain in order just before it commits. Entries taken
+	 * inside a savepoint that is rolled back are dropped with the writes they describe (an import rolls back
+	 * a refused row's savepoint and keeps the rest of its batch).
+	 */
 	private final class AppendBeforeCommit implements TransactionSynchronization {
 
 		private final List<Pending> pending = new ArrayList<>();
+
+		/** How many entries were pending when each savepoint known to this batch was set. */
+		private final java.util.Map<Object, Integer> savepoints = new java.util.IdentityHashMap<>();
+
+		@Override
+		public void savepoint(Object savepoint) {
+			savepoints.put(savepoint, pending.size());
+		}
+
+		@Override
+		public void savepointRollback(Object savepoint) {
+			// a savepoint set before this batch was registered holds all its entries
+			Integer size = savepoints.remove(savepoint);
+			pending.subList(size == null ? 0 : Math.min(size, pending.size()), pending.size()).clear();
+		}
 
 		@Override
 		public void beforeCommit(boolean readOnly) {

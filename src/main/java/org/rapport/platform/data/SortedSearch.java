@@ -1,6 +1,12 @@
 package org.rapport.platform.data;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.rapport.platform.text.Indexing;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,4 +132,58 @@ public final class SortedSearch {
 			.orElse(-1L);
 	}
 
+	/**
+	 * For each of many searches, the first {@code limit} matches in list order, in one statement: for a
+	 * batch of lookups (an import's duplicate check) that would otherwise search once per row. Each search
+	 * collects its matches through the search indexes before sorting (the rows an import looks for are
+	 * rare: a company's name, an e-mail address), never walking the sort index.
+	 *
+	 * @param jdbc the database
+	 * @param table the table, e.g. {@code accounts}
+	 * @param alias its alias in the conditions, e.g. {@code a}
+	 * @param columns the select list over the alias
+	 * @param visible the rows the actor may see, a condition whose parameters are in {@code params}
+	 * @param params the parameters of {@code visible}; the searches' are added
+	 * @param queries the searches, as a user types them; blank ones are left out, repeated ones asked once
+	 * @param keyset the list order
+	 * @param limit at most this many per search (1–100)
+	 * @param mapper maps a row
+	 * @param present what the facade does to rows before showing them, applied to all at once
+	 * @return the matches of each search, by search, in list order
+	 */
+	public static <T> Map<String, List<T>> each(JdbcClient jdbc, String table, String alias, String columns,
+			String visible, SqlQuery params, List<String> queries, Keyset keyset, int limit, RowMapper<T> mapper,
+			UnaryOperator<List<T>> present) {
+		List<String> distinct = queries.stream().filter(Indexing::searching).distinct().toList();
+		Map<String, List<T>> found = new LinkedHashMap<>();
+		distinct.forEach(q -> found.put(q, new ArrayList<>()));
+		if (distinct.isEmpty()) {
+			return found;
+		}
+		String order = keyset.orderBy(alias);
+		List<String> selects = new ArrayList<>();
+		for (int k = 0; k < distinct.size(); k++) {
+			SqlQuery q = params.sharingParameters();
+			q.and(visible);
+			Indexing.match(alias, distinct.get(k), q);
+			// OFFSET 0, as in page(): the matches through the indexes, then sorted
+			selects.add("(select " + k + " as search_no, " + columns + " from (select " + alias + ".* from " + table + " "
+					+ alias + " where " + q.where() + " offset 0) " + alias + " order by " + order + " limit "
+					+ Math.max(1, Math.min(limit, 100)) + ")");
+		}
+		List<Integer> searchNos = new ArrayList<>();
+		List<T> rows = jdbc.sql("select * from (" + String.join(" union all ", selects) + ") " + alias
+				+ " order by search_no, " + order)
+			.params(params.params())
+			.query((rs, i) -> {
+				searchNos.add(rs.getInt("search_no"));
+				return mapper.mapRow(rs, i);
+			})
+			.list();
+		List<T> shown = present.apply(rows);
+		for (int i = 0; i < shown.size(); i++) {
+			found.get(distinct.get(searchNos.get(i))).add(shown.get(i));
+		}
+		return found;
+	}
 }

@@ -104,6 +104,34 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		return query != null && !query.isBlank();
 	}
 
+	/**
+	 * Whether {@link #match} finds the record so indexed: the same conditions, evaluated in Java. For a
+	 * batch that looked records up once and must know which lookups the records it writes since change.
+	 */
+	public boolean matches(String query) {
+		if (query == null || query.isBlank()) {
+			return true;
+		}
+		if (SearchText.isPhoneQuery(query)) {
+			String digits = query.replaceAll("\\D", "");
+			return (phoneDigits != null && phoneDigits.contains(digits)) || searchText.contains(digits);
+		}
+		java.util.Set<String> have = new java.util.HashSet<>(java.util.Arrays.asList(grams));
+		for (String term : SearchText.normalize(query).split(" ")) {
+			if (term.isEmpty()) {
+				continue;
+			}
+			List<String> wanted = SearchText.queryGrams(term);
+			if (!wanted.isEmpty() && !have.containsAll(wanted)) {
+				return false;
+			}
+			if ((wanted.isEmpty() || (SearchText.containsCjk(term) && !exactByGrams(term))) && !searchText.contains(term)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Whether the term's grams alone say that the text contains it: one CJK character, or two adjacent ones. */
 	static boolean exactByGrams(String term) {
 		return term.codePointCount(0, term.length()) <= 2 && term.codePoints().allMatch(SearchText::isCjk);

@@ -13,13 +13,24 @@ import org.rapport.data.internal.imports.RowCleaner.Cleaned;
 import org.rapport.data.internal.matching.DuplicateDetector;
 import org.rapport.data.internal.matching.MatchRecord;
 import org.rapport.data.internal.matching.MatchResult;
+import org.rapport.platform.BatchWritten;
+import org.rapport.platform.text.Indexing;
 
-/** Accounts through {@link AccountManagement}; an existing account is found by name and confirmed by the detector. */
+/**
+ * Accounts through {@link AccountManagement}; an existing account is found by name and confirmed by the
+ * detector. Rows are looked up a batch at a time ({@link AccountManagement#findEach}, one query) and
+ * created a batch at a time ({@link AccountManagement#createAll}).
+ */
 final class AccountWriter implements EntityWriter {
 
 	private final AccountManagement accounts;
 
 	private final DuplicateDetector detector;
+
+	/** Candidates per row, as many as one search shows. */
+	private static final int CANDIDATES = 50;
+
+	private final PrefetchedSearches<AccountView> searches = new PrefetchedSearches<>();
 
 	AccountWriter(AccountManagement accounts, DuplicateDetector detector) {
 		this.accounts = accounts;
@@ -46,13 +57,51 @@ final class AccountWriter implements EntityWriter {
 		return slash >= 0 ? d.substring(0, slash) : d;
 	}
 
+	/** What a row's existing account is searched by: the first word of its name without the legal form. */
+	private static String term(Cleaned row) {
+		return org.rapport.platform.text.SearchText.withoutLegalForm(row.get("name")).split("\\s+")[0];
+	}
+
+	private static Indexing indexing(String name, String website, String phone) {
+		return Indexing.ofAccount(name, website, phone == null || phone.isBlank() ? null : phone);
+	}
+
+	@Override
+	public boolean batches() {
+		return true;
+	}
+
+	@Override
+	public void prefetch(List<Cleaned> rows) {
+		searches.prefetched(accounts.findEach(rows.stream().filter(Cleaned::valid).map(AccountWriter::term).toList(),
+				CANDIDATES));
+	}
+
+	@Override
+	public boolean dependsOnWaiting(Cleaned row) {
+		return searches.dependsOnWaiting(term(row));
+	}
+
+	@Override
+	public void waiting(Cleaned row) {
+		searches.waiting(indexing(row.get("name"), row.get("website"), row.get("phone")));
+	}
+
+	@Override
+	public void waitingWritten() {
+		searches.waitingWritten();
+	}
+
 	@Override
 	public Existing findExisting(Cleaned row) {
 		MatchRecord incoming = matchRecord("row", row);
-		String name = org.rapport.platform.text.SearchText.withoutLegalForm(row.get("name"));
-		String[] words = name.split("\\s+");
+		String term = term(row);
+		List<AccountView> candidates = searches.get(term);
+		if (candidates == null) {
+			candidates = accounts.list(new AccountQuery(term, null, null, null, null, null, CANDIDATES, null)).items();
+		}
 		Existing best = null;
-		for (AccountView a : accounts.list(new AccountQuery(words[0], null, null, null, null, null, 50, null)).items()) {
+		for (AccountView a : candidates) {
 			MatchResult result = detector.compare(incoming, matchRecord("a", a));
 			if (result.score() >= detector.threshold() && (best == null || result.score() > best.score())) {
 				best = new Existing(a.id(), result.score(), result.reasons());
@@ -67,9 +116,18 @@ final class AccountWriter implements EntityWriter {
 	}
 
 	@Override
+	public List<Created> createAll(List<Cleaned> rows) {
+		BatchWritten written = accounts.createAll(rows.stream().map(r -> fields(r, AccountFields.named(null))).toList());
+		return Created.of(written);
+	}
+
+	@Override
 	public void update(long id, Cleaned row) {
 		AccountView current = accounts.get(id);
-		accounts.update(id, current.version(), fields(row, current.fields()));
+		AccountFields after = fields(row, current.fields());
+		searches.changed(indexing(current.name(), current.website(), current.phone()),
+				indexing(after.name(), after.website(), after.phone()));
+		accounts.update(id, current.version(), after);
 	}
 
 	private static AccountFields fields(Cleaned row, AccountFields b) {

@@ -50,6 +50,9 @@ final class ContactWriter implements EntityWriter {
 
 	private final Map<Long, ContactView> prefetchedById = new HashMap<>();
 
+	/** The candidates rows of this batch were compared with, as read: what a waiting update starts from. */
+	private final Map<Long, ContactView> candidatesById = new HashMap<>();
+
 	/** Keys of the rows waiting to be created. */
 	private final Set<String> waitingKeys = new HashSet<>();
 
@@ -108,6 +111,7 @@ final class ContactWriter implements EntityWriter {
 	public void prefetch(List<Cleaned> rows) {
 		prefetched = null;
 		prefetchedById.clear();
+		candidatesById.clear();
 		waitingKeys.clear();
 		staleKeys.clear();
 		List<String> emails = rows.stream().map(r -> r.get("email")).filter(java.util.Objects::nonNull).toList();
@@ -144,6 +148,32 @@ final class ContactWriter implements EntityWriter {
 	}
 
 	@Override
+	public boolean batchesUpdates() {
+		return true;
+	}
+
+	/** Rows that may find the record (by its keys before or after the update) wait until it is written. */
+	@Override
+	public void waitingUpdate(Existing existing, Cleaned row) {
+		waitingKeys.addAll(keys(row));
+		ContactView before = candidatesById.get(existing.id());
+		if (before != null) {
+			waitingKeys.addAll(keys(before));
+		}
+	}
+
+	@Override
+	public List<Created> updateAll(List<Existing> existing, List<Cleaned> rows) {
+		List<ContactManagement.Change> changes = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			long id = existing.get(i).id();
+			ContactView current = candidatesById.containsKey(id) ? candidatesById.get(id) : contacts.get(id);
+			changes.add(new ContactManagement.Change(id, current.version(), fields(rows.get(i), current.fields())));
+		}
+		return Created.of(contacts.updateAll(changes));
+	}
+
+	@Override
 	public void waitingWritten() {
 		staleKeys.addAll(waitingKeys);
 		waitingKeys.clear();
@@ -156,6 +186,8 @@ final class ContactWriter implements EntityWriter {
 		if (before != null) {
 			staleKeys.addAll(keys(before));
 		}
+		// what the batch read of it is out of date: a later update of it reads it again
+		candidatesById.remove(existing.id());
 	}
 
 	/** The candidates of the row: prefetched for the batch unless out of date, else from one query of its own. */
@@ -174,6 +206,7 @@ final class ContactWriter implements EntityWriter {
 		MatchRecord incoming = matchRecord("row", row);
 		Existing best = null;
 		for (ContactView c : candidates(row)) {
+			candidatesById.put(c.id(), c);
 			MatchResult result = detector.compare(incoming, matchRecord("c", c));
 			if (result.score() >= detector.threshold() && (best == null || result.score() > best.score())) {
 				best = new Existing(c.id(), result.score(), result.reasons());

@@ -63,12 +63,50 @@ interface EntityWriter {
 	}
 
 	/**
+	 * Whether rows that update an existing record wait and are written together by {@link #updateAll};
+	 * otherwise each is written by {@link #update} at once.
+	 */
+	default boolean batchesUpdates() {
+		return false;
+	}
+
+	/** The row waits to update the existing record with others. */
+	default void waitingUpdate(Existing existing, Cleaned row) {
+	}
+
+	/**
+	 * Fills the existing records with the rows' values, together; per row, the record's id or the facade's
+	 * refusal. Called only for writers whose {@link #batchesUpdates()} is true, and those implement it.
+	 */
+	default List<Created> updateAll(List<Existing> existing, List<Cleaned> rows) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " updates row by row (batchesUpdates() is false)");
+	}
+
+	/**
+	 * For a dry run: what {@link #createAll} would refuse, writing nothing; {@code null} ids. By default
+	 * nothing beyond the cleaner's checks (only orders check their references to other records).
+	 */
+	default List<Created> checkAll(List<Cleaned> rows) {
+		return rows.stream().map(r -> new Created(null, null)).toList();
+	}
+
+	/**
 	 * What became of a row written with others.
 	 *
 	 * @param id the new record, {@code null} when refused
 	 * @param refused why the facade refused it
 	 */
 	record Created(Long id, org.rapport.platform.RapportException refused) {
+
+		/** A facade's batch write, position by position. */
+		static List<Created> of(org.rapport.platform.BatchWritten written) {
+			List<Created> results = new java.util.ArrayList<>(written.ids().size());
+			for (int i = 0; i < written.ids().size(); i++) {
+				results.add(new Created(written.ids().get(i), written.refused().get(i)));
+			}
+			return results;
+		}
+
 	}
 
 	/**

@@ -38,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decides what to do with duplicates and writes through the owning module's facade. Rows go in
  * batches; a batch's records, its errors, its duplicate candidates, the counters and the new
  * checkpoint are committed in <em>one</em> transaction, so after a crash or restart the job resumes
- * after the last committed batch and no row is written twice or lost. Each row is written inside a
- * savepoint, so a row the facade refuses becomes a row error without undoing its batch.
+ * after the last committed batch and no row is written twice or lost. Rows are written inside
+ * savepoints (a batch's waiting rows together, else one row), so a row the facade refuses becomes a row
+ * error without undoing its batch.
  */
 @Component
 public class ImportRunner {
@@ -278,8 +279,11 @@ public class ImportRunner {
 
 	}
 
-	/** A row waiting to be created with others, and the existing record it looked like, if any. */
-	private record Waiting(Cleaned row, Existing existing) {
+	/**
+	 * A row waiting to be written with others: created (and the existing record it looked like, if any) or
+	 * updating the existing record.
+	 */
+	private record Waiting(Cleaned row, Existing existing, String action) {
 	}
 
 	/** Writes one batch and its checkpoint in one transaction; false if cancellation was requested. */
@@ -300,6 +304,7 @@ public class ImportRunner {
 			EntityWriter writer = writer(job.entity());
 			Tally tally = new Tally();
 			List<Waiting> waiting = new ArrayList<>();
+			List<Cleaned> checking = new ArrayList<>();
 			writer.prefetch(rows);
 			for (Cleaned row : rows) {
 				if (!row.valid()) {
@@ -309,7 +314,7 @@ public class ImportRunner {
 				}
 				if (writer.dependsOnWaiting(row)) {
 					// the row may duplicate one waiting: write those first, as if rows went one by one
-					createWaiting(job, writer, waiting, tally);
+					writeWaiting(job, writer, waiting, tally);
 				}
 				Existing existing = writer.findExisting(row);
 				String action = existing == null ? "create" : job.duplicates();
@@ -318,16 +323,25 @@ public class ImportRunner {
 					continue;
 				}
 				if (job.dryRun()) {
+					if (action.equals("create") && writer.batches()) {
+						checking.add(row);
+					}
 					continue;
 				}
 				if (action.equals("create") && writer.batches()) {
-					waiting.add(new Waiting(row, existing));
+					waiting.add(new Waiting(row, existing, action));
 					writer.waiting(row);
+					continue;
+				}
+				if (action.equals("update") && writer.batchesUpdates()) {
+					waiting.add(new Waiting(row, existing, action));
+					writer.waitingUpdate(existing, row);
 					continue;
 				}
 				writeOne(job, writer, row, existing, action, tally);
 			}
-			createWaiting(job, writer, waiting, tally);
+			writeWaiting(job, writer, waiting, tally);
+			check(job, writer, checking, tally);
 			store(job, tally);
 			long last = rows.get(rows.size() - 1).row();
 			LongPredicate crash = crashBeforeCommit;
@@ -381,6 +395,56 @@ public class ImportRunner {
 	}
 
 	/**
+	 * Writes the waiting rows: the updates together, then the rows to create together. No waiting row
+	 * depends on another (a row that may is preceded by a write of those waiting), so the order of the two
+	 * groups does not matter.
+	 */
+	private void writeWaiting(Job job, EntityWriter writer, List<Waiting> waiting, Tally tally) {
+		List<Waiting> updates = waiting.stream().filter(w -> w.action().equals("update")).toList();
+		List<Waiting> creates = new ArrayList<>(waiting.stream().filter(w -> w.action().equals("create")).toList());
+		waiting.clear();
+		updateWaiting(job, writer, updates, tally);
+		createWaiting(job, writer, creates, tally);
+	}
+
+	/**
+	 * Updates the waiting rows' records together, in a savepoint. If the facade refuses any, or writing
+	 * fails as a whole, the savepoint is rolled back and the rows are written one by one as before, each in
+	 * its own savepoint: a bad row is rejected with its error and the others are updated.
+	 */
+	private void updateWaiting(Job job, EntityWriter writer, List<Waiting> rows, Tally tally) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		List<Created> results;
+		try {
+			results = rowTx.execute(s -> {
+				List<Created> updated = writer.updateAll(rows.stream().map(Waiting::existing).toList(),
+						rows.stream().map(Waiting::row).toList());
+				if (updated.stream().anyMatch(c -> c.refused() != null)) {
+					s.setRollbackOnly();
+				}
+				return updated;
+			});
+		}
+		catch (RapportException | org.springframework.dao.DataAccessException | IllegalArgumentException ex) {
+			log.debug("Import {}: {} updates written one by one after {}", job.id(), rows.size(), ex.toString());
+			results = null;
+		}
+		writer.waitingWritten();
+		if (results == null || results.stream().anyMatch(c -> c.refused() != null)) {
+			writer.rolledBack();
+			rows.forEach(w -> writeOne(job, writer, w.row(), w.existing(), "update", tally));
+			return;
+		}
+		for (Waiting w : rows) {
+			writer.updated(w.existing(), w.row());
+			tally.imported(w.row(), w.existing().id(), "updated");
+			tally.updated++;
+		}
+	}
+
+	/**
 	 * Creates the waiting rows together, in a savepoint. If the facade refuses some, the savepoint is
 	 * rolled back (so that nothing a refused row caused stays, as when rows go one by one), the refused
 	 * rows are reported and the others created again together; if writing fails as a whole, they are
@@ -427,6 +491,24 @@ public class ImportRunner {
 		}
 		for (int i = 0; i < rows.size(); i++) {
 			created(job, rows.get(i).row(), rows.get(i).existing(), results.get(i).id(), tally);
+		}
+	}
+
+	/** A dry run reports the rows the facade would refuse, as the real run would. */
+	private void check(Job job, EntityWriter writer, List<Cleaned> rows, Tally tally) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		// in a savepoint, always rolled back: a facade's refusal marks the transaction it joins rollback-only
+		List<Created> results = rowTx.execute(s -> {
+			s.setRollbackOnly();
+			return writer.checkAll(rows);
+		});
+		for (int i = 0; i < rows.size(); i++) {
+			if (results.get(i).refused() != null) {
+				tally.rejected++;
+				tally.errors.addAll(rowErrors(rows.get(i), results.get(i).refused(), job.mapping()));
+			}
 		}
 	}
 

@@ -1,5 +1,8 @@
 package org.rapport.data.internal.imports;
 
+import java.util.List;
+import java.util.Objects;
+
 import org.rapport.data.internal.imports.RowCleaner.Cleaned;
 import org.rapport.data.internal.matching.DuplicateDetector;
 import org.rapport.data.internal.matching.MatchRecord;
@@ -8,12 +11,25 @@ import org.rapport.sales.LeadFields;
 import org.rapport.sales.LeadManagement;
 import org.rapport.sales.LeadView;
 
-/** Leads through the sales module's {@link LeadManagement} (its assignment rules choose the owner). */
+/**
+ * Leads through the sales module's {@link LeadManagement} (its assignment rules choose the owner). The
+ * existing lead a row duplicates is searched by its e-mail (else phone) and confirmed by the detector.
+ * Rows are looked up a batch at a time ({@link LeadManagement#findEach}, one query) and created a batch
+ * at a time ({@link LeadManagement#createAll}).
+ */
 final class LeadWriter implements EntityWriter {
+
+	/** Candidates per row, as many as one search showed. */
+	private static final int CANDIDATES = 20;
+
+	private static final LeadFields EMPTY = new LeadFields(null, null, null, null, null, null, null, null, null, null, null,
+			null, null, null);
 
 	private final LeadManagement leads;
 
 	private final DuplicateDetector detector;
+
+	private final PrefetchedSearches<LeadView> searches = new PrefetchedSearches<>();
 
 	LeadWriter(LeadManagement leads, DuplicateDetector detector) {
 		this.leads = leads;
@@ -25,16 +41,51 @@ final class LeadWriter implements EntityWriter {
 			.organisation(l.company()).city(l.city()).build();
 	}
 
+	/** What a row's existing lead is searched by: its e-mail address, else its phone number. */
+	private static String term(Cleaned row) {
+		return row.get("email") != null ? row.get("email") : row.get("phone");
+	}
+
+	@Override
+	public boolean batches() {
+		return true;
+	}
+
+	@Override
+	public void prefetch(List<Cleaned> rows) {
+		searches.prefetched(leads.findEach(
+				rows.stream().filter(Cleaned::valid).map(LeadWriter::term).filter(Objects::nonNull).toList(), CANDIDATES));
+	}
+
+	@Override
+	public boolean dependsOnWaiting(Cleaned row) {
+		return term(row) != null && searches.dependsOnWaiting(term(row));
+	}
+
+	@Override
+	public void waiting(Cleaned row) {
+		searches.waiting(LeadManagement.indexing(fields(row, EMPTY)));
+	}
+
+	@Override
+	public void waitingWritten() {
+		searches.waitingWritten();
+	}
+
 	@Override
 	public Existing findExisting(Cleaned row) {
 		MatchRecord incoming = MatchRecord.builder("row").givenName(row.get("firstName")).familyName(row.get("lastName"))
 			.email(row.get("email")).phone(row.get("phone")).organisation(row.get("company")).city(row.get("city")).build();
-		String q = row.get("email") != null ? row.get("email") : row.get("phone");
+		String q = term(row);
 		if (q == null) {
 			return null;
 		}
+		List<LeadView> candidates = searches.get(q);
+		if (candidates == null) {
+			candidates = leads.list(q, null, null, null, null, CANDIDATES, null).items();
+		}
 		Existing best = null;
-		for (LeadView l : leads.list(q, null, null, null, null, 20, null).items()) {
+		for (LeadView l : candidates) {
 			MatchResult result = detector.compare(incoming, matchRecord("l", l));
 			if (result.score() >= detector.threshold() && (best == null || result.score() > best.score())) {
 				best = new Existing(l.id(), result.score(), result.reasons());
@@ -45,14 +96,20 @@ final class LeadWriter implements EntityWriter {
 
 	@Override
 	public long create(Cleaned row) {
-		return leads.create(fields(row, new LeadFields(null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null))).id();
+		return leads.create(fields(row, EMPTY)).id();
+	}
+
+	@Override
+	public List<Created> createAll(List<Cleaned> rows) {
+		return Created.of(leads.createAll(rows.stream().map(r -> fields(r, EMPTY)).toList()));
 	}
 
 	@Override
 	public void update(long id, Cleaned row) {
 		LeadView current = leads.get(id);
-		leads.update(id, current.version(), fields(row, current.fields()));
+		LeadFields after = fields(row, current.fields());
+		searches.changed(LeadManagement.indexing(current.fields()), LeadManagement.indexing(after));
+		leads.update(id, current.version(), after);
 	}
 
 	private static LeadFields fields(Cleaned row, LeadFields b) {

@@ -96,6 +96,16 @@ final class OrderWriter implements EntityWriter {
 
 	@Override
 	public List<Created> createAll(List<Cleaned> rows) {
+		return orders(rows, true);
+	}
+
+	/** As {@link #createAll}, writing nothing: the refusals a real run would report, and {@code null} ids. */
+	@Override
+	public List<Created> checkAll(List<Cleaned> rows) {
+		return orders(rows, false);
+	}
+
+	private List<Created> orders(List<Cleaned> rows, boolean write) {
 		Map<String, List<Integer>> byOrder = new LinkedHashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
 			byOrder.computeIfAbsent(rows.get(i).get("orderNumber"), k -> new ArrayList<>()).add(i);
@@ -103,7 +113,7 @@ final class OrderWriter implements EntityWriter {
 		Created[] results = new Created[rows.size()];
 		for (var order : byOrder.entrySet()) {
 			List<Cleaned> lines = order.getValue().stream().map(rows::get).toList();
-			List<Created> written = order(order.getKey(), lines);
+			List<Created> written = order(order.getKey(), lines, write);
 			for (int k = 0; k < lines.size(); k++) {
 				results[order.getValue().get(k)] = written.get(k);
 			}
@@ -111,8 +121,11 @@ final class OrderWriter implements EntityWriter {
 		return List.of(results);
 	}
 
-	/** Writes one order from its rows; per row, the order's id or why it was not written. */
-	private List<Created> order(String number, List<Cleaned> rows) {
+	/**
+	 * Writes one order from its rows (or, unless {@code write}, only checks it as writing would); per row,
+	 * the order's id or why it was not written.
+	 */
+	private List<Created> order(String number, List<Cleaned> rows, boolean write) {
 		Cleaned first = rows.get(0);
 		if (broken.contains(number)) {
 			return rows.stream().map(r -> new Created(null, InvalidInput.of("orderNumber", "order-not-written",
@@ -159,9 +172,17 @@ final class OrderWriter implements EntityWriter {
 			return refuse(number, rows, rowProblems);
 		}
 		try {
-			long id = orders.create(new OrderFields(accountId, contactId, first.get("currency"),
-					first.get("orderDate") == null ? null : LocalDate.parse(first.get("orderDate")), null, lines)).id();
-			return rows.stream().map(r -> new Created(id, null)).toList();
+			OrderFields fields = new OrderFields(accountId, contactId, first.get("currency"),
+					first.get("orderDate") == null ? null : LocalDate.parse(first.get("orderDate")), null, lines);
+			Long id = null;
+			if (write) {
+				id = orders.create(fields).id();
+			}
+			else {
+				orders.validate(fields);
+			}
+			Long written = id;
+			return rows.stream().map(r -> new Created(written, null)).toList();
 		}
 		catch (RapportException ex) {
 			// the facade's problems name the line (lines[2].quantity) or the order (currency, accountId)
