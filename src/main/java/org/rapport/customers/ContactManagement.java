@@ -18,6 +18,7 @@ import org.rapport.platform.access.RecordAccess;
 import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.data.SortedSearch;
+import org.rapport.platform.data.BatchInsert;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
@@ -158,62 +159,34 @@ public class ContactManagement {
 		Actor actor = Actor.current();
 		access.requireCreate(actor);
 		Lookups lookups = lookups(actor, all);
-		List<Long> ids = new ArrayList<>(java.util.Collections.nCopies(all.size(), (Long) null));
-		Map<Integer, InvalidInput> refused = new LinkedHashMap<>();
-		List<Integer> positions = new ArrayList<>();
-		List<Checked> valid = new ArrayList<>();
-		for (int i = 0; i < all.size(); i++) {
-			List<FieldProblem> problems = new ArrayList<>();
-			Checked checked = check(actor, all.get(i), null, problems, lookups);
-			if (problems.isEmpty()) {
-				positions.add(i);
-				valid.add(checked);
-			}
-			else {
-				refused.put(i, new InvalidInput(InvalidInput.oncePerField(problems)));
-			}
-		}
-		List<Long> newIds = valid.isEmpty() ? List.of()
-				: jdbc.sql("select nextval('contacts_id_seq') from generate_series(1, ?)").param(valid.size())
-					.query(Long.class)
-					.list();
-		for (int from = 0; from < valid.size(); from += INSERT_ROWS) {
-			int to = Math.min(valid.size(), from + INSERT_ROWS);
-			insertAll(actor, valid.subList(from, to), newIds.subList(from, to));
-		}
-		for (int k = 0; k < valid.size(); k++) {
-			ContactFields f = valid.get(k).fields();
-			long id = newIds.get(k);
-			ids.set(positions.get(k), id);
+		BatchInsert<Checked> batch = BatchInsert
+			.<ContactFields, Checked>check(all, (fields, problems) -> check(actor, fields, null, problems, lookups),
+					problems -> new InvalidInput(InvalidInput.oncePerField(problems)))
+			.insert(jdbc, "contacts_id_seq", """
+					insert into contacts (id, first_name, last_name, display_name, title, emails, phones, account_id,
+					  company_name, street, city, region, postal_code, country, lifecycle_stage, source, owner_id, tags,
+					  custom, sort_name, search_text, search_grams, phone_digits, created_by) values""",
+					"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)", c -> {
+						ContactFields f = c.fields();
+						String display = displayName(f.firstName(), f.lastName());
+						Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(),
+								c.company());
+						// columns() keeps the column order of the statement above
+						List<Object> values = new ArrayList<>(columns(f, display, c.company(), ix).values());
+						values.add(actor.id());
+						return values;
+					});
+		for (int k = 0; k < batch.valid().size(); k++) {
+			ContactFields f = batch.valid().get(k).fields();
+			long id = batch.ids().get(k);
 			audit.record(new AuditEvent("create", TYPE, Long.toString(id), displayName(f.firstName(), f.lastName()),
 					FieldChanges.between(null, auditFields(f), PERSONAL)));
 			events.publishEvent(new ContactCreated(id, actor.id()));
 		}
-		return new BatchCreated(ids, refused);
-	}
-
-	/** Rows per multi-row insert: 24 parameters a row stays well below PostgreSQL's 65,535. */
-	private static final int INSERT_ROWS = 1000;
-
-	private void insertAll(Actor actor, List<Checked> rows, List<Long> ids) {
-		StringBuilder sql = new StringBuilder("""
-				insert into contacts (id, first_name, last_name, display_name, title, emails, phones, account_id,
-				  company_name, street, city, region, postal_code, country, lifecycle_stage, source, owner_id, tags,
-				  custom, sort_name, search_text, search_grams, phone_digits, created_by) values""");
-		List<Object> params = new ArrayList<>(rows.size() * 24);
-		for (int k = 0; k < rows.size(); k++) {
-			Checked c = rows.get(k);
-			ContactFields f = c.fields();
-			String display = displayName(f.firstName(), f.lastName());
-			Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(), c.company());
-			sql.append(k == 0 ? " " : ", ")
-				.append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)");
-			params.add(ids.get(k));
-			// columns() keeps the column order of the statement above
-			params.addAll(columns(f, display, c.company(), ix).values());
-			params.add(actor.id());
-		}
-		jdbc.sql(sql.toString()).params(params).update();
+		BatchWritten written = batch.written(all.size());
+		Map<Integer, InvalidInput> refused = new LinkedHashMap<>();
+		written.refused().forEach((position, refusal) -> refused.put(position, (InvalidInput) refusal));
+		return new BatchCreated(written.ids(), refused);
 	}
 
 	@Transactional(readOnly = true)
