@@ -332,7 +332,8 @@ public class AccountManagement {
 		String columns = "a.*, (select count(*) from contacts c where c.account_id = a.id) as contact_count";
 		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
 		List<Row> rows = Indexing.searching(query.q())
-				? SortedSearch.page(jdbc, "accounts", "a", columns, q, position, keyset, limit + 1, mapper)
+				? SortedSearch.page(jdbc, "accounts", "a", columns, q, position, keyset, limit + 1,
+						Indexing.likelyRare(query.q()), mapper)
 				: jdbc.sql("select " + columns + " from accounts a where " + q.where() + " and " + position.where()
 						+ " order by " + keyset.orderBy("a") + " limit " + (limit + 1))
 					.params(q.params())

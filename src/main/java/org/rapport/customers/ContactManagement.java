@@ -285,7 +285,7 @@ public class ContactManagement {
 			throw new IllegalArgumentException("A contact is changed at most once in one batch");
 		}
 		Map<Long, ContactView> before = new java.util.HashMap<>();
-		jdbc.sql("select c.* from contacts c where c.id = any(?)")
+		jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(?)")
 			.param(all.stream().map(Change::id).toArray(Long[]::new))
 			.query((rs, i) -> map(rs))
 			.list()
@@ -450,8 +450,9 @@ public class ContactManagement {
 		keyset.after("c", query.cursor(), position);
 		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
 		List<Row> rows = Indexing.searching(query.q())
-				? SortedSearch.page(jdbc, "contacts", "c", "c.*", q, position, keyset, limit + 1, mapper)
-				: jdbc.sql("select c.* from contacts c where " + q.where() + " and " + position.where() + " order by "
+				? SortedSearch.page(jdbc, "contacts", "c", COLUMNS, q, position, keyset, limit + 1,
+						Indexing.likelyRare(query.q()), mapper)
+				: jdbc.sql("select " + COLUMNS + " from contacts c where " + q.where() + " and " + position.where() + " order by "
 						+ keyset.orderBy("c") + " limit " + (limit + 1))
 					.params(q.params())
 					.query(mapper)
@@ -507,7 +508,7 @@ public class ContactManagement {
 			return List.of();
 		}
 		q.and("(" + String.join(" or ", any) + ")");
-		List<ContactView> found = jdbc.sql("select c.* from contacts c where " + q.where() + " limit "
+		List<ContactView> found = jdbc.sql("select " + COLUMNS + " from contacts c where " + q.where() + " limit "
 				+ Math.max(1, Math.min(limit, 100_000)))
 			.params(q.params())
 			.query((rs, i) -> map(rs))
@@ -596,7 +597,7 @@ public class ContactManagement {
 
 	/** Keeps contacts' company name and search text in step with a renamed account. */
 	void companyRenamed(long accountId, String name) {
-		List<Row> rows = jdbc.sql("select c.* from contacts c where c.account_id = ?").param(accountId)
+		List<Row> rows = jdbc.sql("select " + COLUMNS + " from contacts c where c.account_id = ?").param(accountId)
 			.query((rs, i) -> new Row(map(rs), null))
 			.list();
 		for (Row row : rows) {
@@ -779,7 +780,7 @@ public class ContactManagement {
 	}
 
 	private java.util.Optional<Row> find(long id) {
-		return jdbc.sql("select c.* from contacts c where c.id = ?").param(id).query((rs, i) -> new Row(map(rs), null))
+		return jdbc.sql("select " + COLUMNS + " from contacts c where c.id = ?").param(id).query((rs, i) -> new Row(map(rs), null))
 			.optional();
 	}
 
@@ -797,6 +798,14 @@ public class ContactManagement {
 					c.tags(), c.customFields(), c.createdAt(), c.updatedAt(), c.version());
 		}).toList();
 	}
+
+	/**
+	 * The columns {@link #map} and the list orders read: all but the search columns, which only the
+	 * database tests (read whole, they were a fifth of a search page's bytes and decoding).
+	 */
+	private static final String COLUMNS = "c.id, c.first_name, c.last_name, c.display_name, c.title, c.emails, c.phones, "
+			+ "c.account_id, c.company_name, c.street, c.city, c.region, c.postal_code, c.country, c.lifecycle_stage, "
+			+ "c.source, c.owner_id, c.tags, c.custom, c.sort_name, c.created_at, c.updated_at, c.version";
 
 	private ContactView map(ResultSet rs) throws SQLException {
 		List<String> emails = strings(rs.getArray("emails"));
@@ -819,7 +828,8 @@ public class ContactManagement {
 
 	@SuppressWarnings("unchecked")
 	Map<String, Object> custom(String text) {
-		return text == null ? Map.of() : decimals.readValue(text, LinkedHashMap.class);
+		// most contacts have no custom fields: no parser for those
+		return text == null || text.equals("{}") ? Map.of() : decimals.readValue(text, LinkedHashMap.class);
 	}
 
 }

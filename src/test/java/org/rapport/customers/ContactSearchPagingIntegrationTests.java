@@ -64,6 +64,32 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 			"Schmidt, updatedAt, 5", "86 13, name, 30", "7700, name, 10", "王, name, 33", "li, -updatedAt, 200",
 			"wang, -updatedAt, 200", "zh, -updatedAt, 150", "Smith, -updatedAt, 3", "138, -updatedAt, 200" })
 	void pagesAreTheMatchingRowsInListOrder(String q, String sort, int limit) {
+		assertPagesAreEveryMatch(q, sort, limit);
+	}
+
+	@Test
+	void likelyRareTermsArePagedAlikeWhetherTheyAreRareOrNot() {
+		// a six-digit fragment of a contact's phone and a Chinese name: few matches, collected at once
+		String phone = jdbc.sql("select substr(phone_digits, 5, 6) from contacts where length(phone_digits) >= 12 order by id limit 1")
+			.query(String.class)
+			.single();
+		String chineseName = jdbc.sql("select last_name || first_name from contacts where last_name ~ '^[一-龥]+$'"
+				+ " and first_name ~ '^[一-龥]+$' order by id limit 1")
+			.query(String.class)
+			.single();
+		// 公司 is in the company of many more contacts than a rare term's collection takes: it stops there, and the
+		// search walks as for any common term
+		String common = "公司";
+		assertThat(List.of(phone, chineseName, common)).allMatch(Indexing::likelyRare);
+		assertThat(everyMatch(phone, "name").size()).isLessThan(SortedSearch.RARE);
+		assertThat(everyMatch(common, "name").size()).isGreaterThan(SortedSearch.RARE);
+		for (String q : List.of(phone, chineseName, common)) {
+			assertPagesAreEveryMatch(q, "-updatedAt", 25);
+			assertPagesAreEveryMatch(q, "name", 7);
+		}
+	}
+
+	private void assertPagesAreEveryMatch(String q, String sort, int limit) {
 		Actor admin = users.findByUsername("admin").orElseThrow().actor();
 		List<Long> expected = everyMatch(q, sort);
 		assertThat(expected).as("matches of %s", q).isNotEmpty();

@@ -41,6 +41,13 @@ public final class SortedSearch {
 	/** Most rows walked in all. */
 	public static final int WALK = 60_000;
 
+	/**
+	 * Most matches collected first for terms expected to be rare ({@code expectRare}): a phone fragment of six
+	 * or more digits, or a run of Chinese characters. Finding more means the guess was wrong, and the search
+	 * goes on as for any other terms.
+	 */
+	public static final int RARE = 1_000;
+
 	/** Cost of testing a row in the walk, relative to collecting one match ({@link #COLLECT_COST}). */
 	static final double WALK_COST = 1.0;
 
@@ -64,6 +71,24 @@ public final class SortedSearch {
 	 */
 	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
 			SqlQuery position, Keyset keyset, int rows, RowMapper<T> mapper) {
+		return page(jdbc, table, alias, columns, conditions, position, keyset, rows, false, mapper);
+	}
+
+	/**
+	 * As {@link #page(JdbcClient, String, String, String, SqlQuery, SqlQuery, Keyset, int, RowMapper)}; when
+	 * {@code expectRare} (see {@link org.rapport.platform.text.Indexing#likelyRare}), the matches are first
+	 * collected through the search indexes, at most {@value #RARE} of them, skipping the probe that such
+	 * terms almost never satisfy (a phone fragment matches a few contacts in a million: the 2,000 rows
+	 * walked would hold none). Only when there are more does the search probe and walk as for other terms.
+	 */
+	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
+			SqlQuery position, Keyset keyset, int rows, boolean expectRare, RowMapper<T> mapper) {
+		if (expectRare) {
+			List<T> all = collectRare(jdbc, table, alias, columns, conditions, position, keyset, rows, mapper);
+			if (all != null) {
+				return all;
+			}
+		}
 		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, PROBE, mapper);
 		if (found.size() >= rows) {
 			return found;
@@ -121,6 +146,25 @@ public final class SortedSearch {
 				+ conditions.where() + " order by " + order + " limit " + rows + ") select " + columns + " from "
 				+ table + " " + alias + " where " + alias + ".id in (select id from m) order by " + order;
 		return jdbc.sql(sql).params(conditions.params()).query(mapper).list();
+	}
+
+	/**
+	 * The first {@code rows} matches in list order if there are at most {@value #RARE} matches in all, else
+	 * null. The inner LIMIT stops the collection (a bitmap scan of the search indexes, in table order) after
+	 * {@value #RARE} + 1 matches, and the window count tells whether it stopped there.
+	 */
+	private static <T> List<T> collectRare(JdbcClient jdbc, String table, String alias, String columns,
+			SqlQuery conditions, SqlQuery position, Keyset keyset, int rows, RowMapper<T> mapper) {
+		String sql = "select " + columns + ", " + alias + ".rapport_matches from (select " + alias
+				+ ".*, count(*) over () as rapport_matches from (select " + alias + ".* from " + table + " " + alias
+				+ " where " + conditions.where() + " and " + position.where() + " limit " + (RARE + 1) + ") " + alias
+				+ ") " + alias + " order by " + keyset.orderBy(alias) + " limit " + rows;
+		long[] matches = { 0 };
+		List<T> found = jdbc.sql(sql).params(conditions.params()).query((rs, i) -> {
+			matches[0] = rs.getLong("rapport_matches");
+			return mapper.mapRow(rs, i);
+		}).list();
+		return matches[0] > RARE ? null : found;
 	}
 
 	/** The planner's estimate of the table's rows (kept by ANALYZE and autovacuum), -1 if never estimated. */

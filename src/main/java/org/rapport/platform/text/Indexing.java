@@ -104,6 +104,35 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		return query != null && !query.isBlank();
 	}
 
+	/** Digits from which a phone fragment is expected to match few records: in a million, a handful. */
+	public static final int RARE_PHONE_DIGITS = 6;
+
+	/**
+	 * Whether the query's matches are expected to be few, so that collecting them all through the search
+	 * indexes is cheaper than walking the list in order to find them: a phone fragment of
+	 * {@value #RARE_PHONE_DIGITS} or more digits, or a term holding two or more adjacent Chinese characters
+	 * (a Chinese name: "张伟", among the most common, is in 63 of a million generated contacts). A guess
+	 * that speeds the search up when right and costs a bounded collection when wrong
+	 * ({@link org.rapport.platform.data.SortedSearch#RARE}).
+	 */
+	public static boolean likelyRare(String query) {
+		if (!searching(query)) {
+			return false;
+		}
+		if (SearchText.isPhoneQuery(query)) {
+			return query.replaceAll("\\D", "").length() >= RARE_PHONE_DIGITS;
+		}
+		for (String term : SearchText.normalize(query).split(" ")) {
+			int[] cps = term.codePoints().toArray();
+			for (int i = 0; i + 1 < cps.length; i++) {
+				if (SearchText.isCjk(cps[i]) && SearchText.isCjk(cps[i + 1])) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	/**
 	 * Whether {@link #match} finds the record so indexed: the same conditions, evaluated in Java. For a
 	 * batch that looked records up once and must know which lookups the records it writes since change.

@@ -11,6 +11,22 @@ import org.junit.jupiter.api.Test;
 class IndexingUnitTests {
 
 	@Test
+	void longPhoneFragmentsAndChineseNamesAreLikelyRare() {
+		assertThat(Indexing.likelyRare("138 0013")).isTrue();
+		assertThat(Indexing.likelyRare("+44 (20) 79")).isTrue();
+		assertThat(Indexing.likelyRare("张伟")).isTrue();
+		assertThat(Indexing.likelyRare("Zhang 伟明")).isTrue();
+		// five digits, a single character, Latin or pinyin words: may match many, probed first
+		assertThat(Indexing.likelyRare("13800")).isFalse();
+		assertThat(Indexing.likelyRare("王")).isFalse();
+		assertThat(Indexing.likelyRare("王 伟")).isFalse();
+		assertThat(Indexing.likelyRare("Smith")).isFalse();
+		assertThat(Indexing.likelyRare("zhang wei")).isFalse();
+		assertThat(Indexing.likelyRare(" ")).isFalse();
+		assertThat(Indexing.likelyRare(null)).isFalse();
+	}
+
+	@Test
 	void anOrdinaryContactKeepsAllItsSearchText() {
 		Indexing ix = Indexing.ofContact("梁斌曦", "斌曦", "梁", List.of("binxi.liang@mingxing-119.cn"), List.of("+86 138 0013 8000"),
 				"成都明星软件有限公司");
