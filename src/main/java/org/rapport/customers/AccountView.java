@@ -32,7 +32,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record AccountView(long id, String name, String industry, String size, String website, String phone,
 		String street, String city, String region, String postalCode, String country, long ownerId, String ownerName,
 		List<String> tags, Map<String, Object> customFields, long contactCount, Instant createdAt, Instant updatedAt,
-		long version) {
+		long version) implements org.rapport.platform.access.RecordAccess.Owned {
 
 	@JsonIgnore
 	public AccountFields fields() {

@@ -19,6 +19,7 @@ import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.data.SortedSearch;
 import org.rapport.platform.data.BatchInsert;
+import org.rapport.platform.data.BatchUpdate;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
@@ -28,7 +29,6 @@ import org.rapport.platform.FieldChanges;
 import org.rapport.platform.InvalidInput;
 import org.rapport.platform.Masking;
 import org.rapport.platform.Page;
-import org.rapport.platform.RapportException;
 import org.rapport.platform.RapportException.FieldProblem;
 import org.rapport.platform.RecordNotFound;
 import org.rapport.platform.StaleVersion;
@@ -112,7 +112,6 @@ public class ContactManagement {
 		}
 		ContactFields f = checked.fields();
 		String display = displayName(f.firstName(), f.lastName());
-		Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(), checked.company());
 		long id = jdbc.sql("""
 				insert into contacts (first_name, last_name, display_name, title, emails, phones, account_id, company_name,
 				  street, city, region, postal_code, country, lifecycle_stage, source, owner_id, tags, custom,
@@ -121,7 +120,7 @@ public class ContactManagement {
 				  :postal, :country, :stage, :source, :owner, :tags, cast(:custom as jsonb), :sort, :search, :grams,
 				  :digits, :actor)
 				returning id""")
-			.params(columns(f, display, checked.company(), ix))
+			.params(columns(f, checked.company()))
 			.param("actor", actor.id())
 			.query(Long.class)
 			.single();
@@ -167,12 +166,8 @@ public class ContactManagement {
 					  company_name, street, city, region, postal_code, country, lifecycle_stage, source, owner_id, tags,
 					  custom, sort_name, search_text, search_grams, phone_digits, created_by) values""",
 					"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)", c -> {
-						ContactFields f = c.fields();
-						String display = displayName(f.firstName(), f.lastName());
-						Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(),
-								c.company());
 						// columns() keeps the column order of the statement above
-						List<Object> values = new ArrayList<>(columns(f, display, c.company(), ix).values());
+						List<Object> values = new ArrayList<>(columns(c.fields(), c.company()).values());
 						values.add(actor.id());
 						return values;
 					});
@@ -223,32 +218,38 @@ public class ContactManagement {
 	@Transactional
 	public ContactView update(long id, long expectedVersion, ContactFields fields, List<FieldProblem> inputProblems) {
 		Actor actor = Actor.current();
-		Row before = find(id).filter(r -> access.canSee(actor, TYPE, id, r.view().ownerId()))
-			.orElseThrow(() -> new RecordNotFound(TYPE, id));
-		access.requireEdit(actor, TYPE, id, before.view().ownerId());
-		if (before.view().version() != expectedVersion) {
-			throw new StaleVersion(TYPE, id, expectedVersion, before.view().version());
-		}
-		List<FieldProblem> problems = new ArrayList<>(inputProblems);
-		Checked checked = check(actor, fields, before.view().ownerId(), problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidInput(InvalidInput.oncePerField(problems));
-		}
+		ContactView before = find(id).map(Row::view).orElse(null);
+		Checked checked = checked(actor, id, expectedVersion, before, fields, inputProblems,
+				lookups(actor, List.of(fields)));
 		ContactFields f = checked.fields();
-		String display = displayName(f.firstName(), f.lastName());
-		Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(), checked.company());
 		int updated = jdbc.sql(UPDATE)
-			.params(columns(f, display, checked.company(), ix))
+			.params(columns(f, checked.company()))
 			.param("id", id)
 			.param("version", expectedVersion)
 			.update();
 		if (updated == 0) {
 			throw new StaleVersion(TYPE, id, expectedVersion, find(id).map(r -> r.view().version()).orElse(-1L));
 		}
-		var changes = FieldChanges.between(auditFields(before.view().fields()), auditFields(f), PERSONAL);
-		audit.record(new AuditEvent("update", TYPE, Long.toString(id), display, changes));
+		var changes = FieldChanges.between(auditFields(before.fields()), auditFields(f), PERSONAL);
+		audit.record(new AuditEvent("update", TYPE, Long.toString(id), displayName(f.firstName(), f.lastName()), changes));
 		events.publishEvent(new ContactUpdated(id, actor.id()));
 		return written(actor, id);
+	}
+
+	/**
+	 * What an update checks, in this order: the contact is there and the actor sees it (else it is not
+	 * found for them), they may edit it, they changed the version they read, and the fields are valid
+	 * (reported together with {@code inputProblems}). Returns the fields as checked.
+	 */
+	private Checked checked(Actor actor, long id, long expectedVersion, ContactView before, ContactFields fields,
+			List<FieldProblem> inputProblems, Lookups lookups) {
+		access.requireEditable(actor, TYPE, id, expectedVersion, before);
+		List<FieldProblem> problems = new ArrayList<>(inputProblems);
+		Checked checked = check(actor, fields, before.ownerId(), problems, lookups);
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(InvalidInput.oncePerField(problems));
+		}
+		return checked;
 	}
 
 	private static final String UPDATE = """
@@ -267,7 +268,7 @@ public class ContactManagement {
 	 * @param expectedVersion its version as the caller read it
 	 * @param fields all its fields after the change
 	 */
-	public record Change(long id, long expectedVersion, ContactFields fields) {
+	public record Change(long id, long expectedVersion, ContactFields fields) implements BatchUpdate.Change {
 	}
 
 	/**
@@ -281,71 +282,19 @@ public class ContactManagement {
 	@Transactional
 	public BatchWritten updateAll(List<Change> all) {
 		Actor actor = Actor.current();
-		if (all.stream().map(Change::id).distinct().count() < all.size()) {
-			throw new IllegalArgumentException("A contact is changed at most once in one batch");
-		}
-		Map<Long, ContactView> before = new java.util.HashMap<>();
-		jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(?)")
-			.param(all.stream().map(Change::id).toArray(Long[]::new))
-			.query((rs, i) -> map(rs))
-			.list()
-			.forEach(c -> before.put(c.id(), c));
 		Lookups lookups = lookups(actor, all.stream().map(Change::fields).toList());
-		List<Long> ids = new ArrayList<>(java.util.Collections.nCopies(all.size(), (Long) null));
-		Map<Integer, RapportException> refused = new LinkedHashMap<>();
-		List<Integer> positions = new ArrayList<>();
-		List<Checked> valid = new ArrayList<>();
-		for (int i = 0; i < all.size(); i++) {
-			Change change = all.get(i);
-			try {
-				ContactView b = before.get(change.id());
-				if (b == null || !access.canSee(actor, TYPE, change.id(), b.ownerId())) {
-					throw new RecordNotFound(TYPE, change.id());
-				}
-				access.requireEdit(actor, TYPE, change.id(), b.ownerId());
-				if (b.version() != change.expectedVersion()) {
-					throw new StaleVersion(TYPE, change.id(), change.expectedVersion(), b.version());
-				}
-				List<FieldProblem> problems = new ArrayList<>();
-				Checked checked = check(actor, change.fields(), b.ownerId(), problems, lookups);
-				if (!problems.isEmpty()) {
-					throw new InvalidInput(InvalidInput.oncePerField(problems));
-				}
-				positions.add(i);
-				valid.add(checked);
-			}
-			catch (RapportException ex) {
-				refused.put(i, ex);
-			}
-		}
-		org.springframework.jdbc.core.namedparam.SqlParameterSource[] rows = new org.springframework.jdbc.core.namedparam.SqlParameterSource[valid.size()];
-		for (int k = 0; k < valid.size(); k++) {
-			Checked c = valid.get(k);
-			ContactFields f = c.fields();
-			String display = displayName(f.firstName(), f.lastName());
-			Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(), c.company());
-			Change change = all.get(positions.get(k));
-			rows[k] = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource(columns(f, display, c.company(), ix))
-				.addValue("id", change.id())
-				.addValue("version", change.expectedVersion());
-		}
-		int[] counts = rows.length == 0 ? new int[0] : batch.batchUpdate(UPDATE, rows);
-		for (int k = 0; k < valid.size(); k++) {
-			int position = positions.get(k);
-			Change change = all.get(position);
-			if (counts[k] == 0) {
-				// changed by someone else since it was read above
-				refused.put(position, new StaleVersion(TYPE, change.id(), change.expectedVersion(), -1L));
-				continue;
-			}
-			ContactFields f = valid.get(k).fields();
-			ids.set(position, change.id());
-			String display = displayName(f.firstName(), f.lastName());
-			var changes = FieldChanges.between(auditFields(before.get(change.id()).fields()), auditFields(f), PERSONAL);
-			audit.record(new AuditEvent("update", TYPE, Long.toString(change.id()), display, changes));
-			events.publishEvent(new ContactUpdated(change.id(), actor.id()));
-		}
-		return new BatchWritten(ids, refused);
+		return BatchUpdate.check(TYPE, all,
+				ids -> jdbc.sql("select " + COLUMNS + " from contacts c where c.id = any(?)").param(ids).query((rs, i) -> map(rs)).list(),
+				ContactView::id, (change, before) -> checked(actor, change.id(), change.expectedVersion(), before,
+						change.fields(), List.of(), lookups))
+			.update(batch, UPDATE, c -> columns(c.fields(), c.company()))
+			.written((change, before, c) -> {
+				ContactFields f = c.fields();
+				var changes = FieldChanges.between(auditFields(before.fields()), auditFields(f), PERSONAL);
+				audit.record(new AuditEvent("update", TYPE, Long.toString(change.id()),
+						displayName(f.firstName(), f.lastName()), changes));
+				events.publishEvent(new ContactUpdated(change.id(), actor.id()));
+			});
 	}
 
 	@Transactional
@@ -595,17 +544,31 @@ public class ContactManagement {
 		access.unshare(TYPE, id, contact.displayName(), userId);
 	}
 
-	/** Keeps contacts' company name and search text in step with a renamed account. */
-	void companyRenamed(long accountId, String name) {
-		List<Row> rows = jdbc.sql("select " + COLUMNS + " from contacts c where c.account_id = ?").param(accountId)
-			.query((rs, i) -> new Row(map(rs), null))
+	/**
+	 * Keeps contacts' company name and search text in step with renamed accounts: their contacts read by
+	 * one query and updated by one JDBC batch.
+	 *
+	 * @param names the new name by account id
+	 */
+	void companiesRenamed(Map<Long, String> names) {
+		if (names.isEmpty()) {
+			return;
+		}
+		List<ContactView> rows = jdbc.sql("select " + COLUMNS + " from contacts c where c.account_id = any(?)")
+			.param(names.keySet().toArray(Long[]::new))
+			.query((rs, i) -> map(rs))
 			.list();
-		for (Row row : rows) {
-			ContactView c = row.view();
+		org.springframework.jdbc.core.namedparam.SqlParameterSource[] params = rows.stream().map(c -> {
+			String name = names.get(c.accountId());
 			Indexing ix = Indexing.ofContact(c.displayName(), c.firstName(), c.lastName(), c.emails(), c.phones(), name);
-			jdbc.sql("update contacts set company_name = ?, search_text = ?, search_grams = ? where id = ?")
-				.params(name, ix.searchText(), ix.grams(), c.id())
-				.update();
+			return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("company", name)
+				.addValue("search", ix.searchText())
+				.addValue("grams", ix.grams())
+				.addValue("id", c.id());
+		}).toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new);
+		if (params.length > 0) {
+			batch.batchUpdate("update contacts set company_name = :company, search_text = :search, search_grams = :grams "
+					+ "where id = :id", params);
 		}
 	}
 
@@ -731,7 +694,10 @@ public class ContactManagement {
 		return List.copyOf(set);
 	}
 
-	private Map<String, Object> columns(ContactFields f, String display, String company, Indexing ix) {
+	/** The columns of a contact, its display name and search columns computed from its fields. */
+	private Map<String, Object> columns(ContactFields f, String company) {
+		String display = displayName(f.firstName(), f.lastName());
+		Indexing ix = Indexing.ofContact(display, f.firstName(), f.lastName(), f.emails(), f.phones(), company);
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("first", f.firstName());
 		p.put("last", f.lastName());

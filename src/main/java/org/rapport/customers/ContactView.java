@@ -39,7 +39,7 @@ public record ContactView(long id, String firstName, String lastName, String dis
 		List<String> emails, String phone, List<String> phones, Long accountId, String accountName, String street,
 		String city, String region, String postalCode, String country, String lifecycleStage, String source,
 		long ownerId, String ownerName, List<String> tags, Map<String, Object> customFields, Instant createdAt,
-		Instant updatedAt, long version) {
+		Instant updatedAt, long version) implements org.rapport.platform.access.RecordAccess.Owned {
 
 	@JsonIgnore
 	public ContactFields fields() {

@@ -63,7 +63,7 @@ class CustomerAccountReferences implements AccountReferences {
 			.param(account)
 			.query(String.class)
 			.optional()
-			.ifPresent(name -> contacts.companyRenamed(account, name));
+			.ifPresent(name -> contacts.companiesRenamed(java.util.Map.of(account, name)));
 	}
 
 }

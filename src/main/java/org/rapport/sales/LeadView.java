@@ -36,7 +36,7 @@ public record LeadView(long id, String firstName, String lastName, String displa
 		String company, String title, String website, String city, String country, String source, String status,
 		String disqualifyReason, String notes, long ownerId, String ownerName, Instant convertedAt,
 		Long convertedContactId, Long convertedAccountId, Long convertedDealId, Instant createdAt, Instant updatedAt,
-		long version) {
+		long version) implements org.rapport.platform.access.RecordAccess.Owned {
 
 	@JsonIgnore
 	public LeadFields fields() {

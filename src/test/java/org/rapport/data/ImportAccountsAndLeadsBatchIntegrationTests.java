@@ -2,7 +2,6 @@ package org.rapport.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -54,19 +53,11 @@ class ImportAccountsAndLeadsBatchIntegrationTests extends IntegrationTest {
 	}
 
 	private JsonNode run(String token, String entity, String csv, String duplicates) {
-		Response started = Imports.upload(api, token, entity + ".csv", csv.getBytes(StandardCharsets.UTF_8),
-				Imports.fields("entity", entity, "duplicates", duplicates));
-		assertThat(started.status()).as(started.text()).isEqualTo(202);
-		JsonNode done = Imports.await(api, token, started.id(), 60_000).json();
-		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
-		return done;
+		return Imports.run(api, token, entity, csv, duplicates);
 	}
 
-	/** Written, updated, skipped and rejected, described by the import and its error report when it fails. */
 	private org.assertj.core.api.ListAssert<Long> assertCounts(String token, JsonNode done) {
-		return assertThat(List.of(done.get("rowsWritten").asLong(), done.get("rowsUpdated").asLong(),
-				done.get("rowsSkipped").asLong(), done.get("rowsRejected").asLong()))
-			.as(done + "\n" + api.get("/api/v1/imports/" + done.get("id").asLong() + "/errors", token).text());
+		return Imports.assertCounts(api, token, done);
 	}
 
 	private long existingAccount(String token, String tag) {

@@ -4,11 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.rapport.support.Api;
 import org.rapport.support.Api.Response;
+import org.assertj.core.api.ListAssert;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +48,23 @@ public final class Imports {
 			map.put(keyValues[i], keyValues[i + 1]);
 		}
 		return map;
+	}
+
+	/** Uploads the CSV file and waits until its import is done (fails if it ends otherwise); the import. */
+	public static JsonNode run(Api api, String token, String entity, String csv, String duplicates) {
+		Response started = upload(api, token, entity + ".csv", csv.getBytes(StandardCharsets.UTF_8),
+				fields("entity", entity, "duplicates", duplicates));
+		assertThat(started.status()).as(started.text()).isEqualTo(202);
+		JsonNode done = await(api, token, started.id(), 60_000).json();
+		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
+		return done;
+	}
+
+	/** Written, updated, skipped and rejected, described by the import and its error report when it fails. */
+	public static ListAssert<Long> assertCounts(Api api, String token, JsonNode done) {
+		return assertThat(List.of(done.get("rowsWritten").asLong(), done.get("rowsUpdated").asLong(),
+				done.get("rowsSkipped").asLong(), done.get("rowsRejected").asLong()))
+			.as(done + "\n" + api.get("/api/v1/imports/" + done.get("id").asLong() + "/errors", token).text());
 	}
 
 	/** Polls the import until it has finished; fails after the timeout. */

@@ -13,8 +13,10 @@ import org.rapport.platform.AuditTrail.AuditEvent;
 import org.rapport.platform.AuditTrail.FieldChange;
 import org.rapport.platform.InvalidInput;
 import org.rapport.platform.NotPermitted;
+import org.rapport.platform.RecordNotFound;
 import org.rapport.platform.RapportException.FieldProblem;
 import org.rapport.platform.Role;
+import org.rapport.platform.StaleVersion;
 import org.rapport.platform.UserDirectory;
 import org.rapport.platform.UserDirectory.UserSummary;
 import org.rapport.platform.data.SqlQuery;
@@ -133,6 +135,40 @@ public class RecordAccess {
 	public void requireEdit(Actor actor, String entityType, long id, long ownerId, Predicate<Role> editors) {
 		if (!canEdit(actor, entityType, id, ownerId, editors)) {
 			throw new NotPermitted("edit-" + entityType);
+		}
+	}
+
+	/** A record as read for a change: who owns it, and its version. */
+	public interface Owned {
+
+		long ownerId();
+
+		long version();
+
+	}
+
+	/** As {@link #requireEditable(Actor, String, long, long, Owned, Predicate)} for the default editors. */
+	public void requireEditable(Actor actor, String entityType, long id, long expectedVersion, Owned current) {
+		requireEditable(actor, entityType, id, expectedVersion, current, CUSTOMER_EDITORS);
+	}
+
+	/**
+	 * What an update checks of a record before its fields, in this order: it is there and the actor sees it
+	 * (else it is not found for them), they may edit it, and they changed the version they read.
+	 *
+	 * @param current the record as read, {@code null} if there is none
+	 * @throws RecordNotFound if it is not there or the actor does not see it
+	 * @throws NotPermitted if they may not edit it
+	 * @throws StaleVersion if it has another version
+	 */
+	public void requireEditable(Actor actor, String entityType, long id, long expectedVersion, Owned current,
+			Predicate<Role> editors) {
+		if (current == null || !canSee(actor, entityType, id, current.ownerId())) {
+			throw new RecordNotFound(entityType, id);
+		}
+		requireEdit(actor, entityType, id, current.ownerId(), editors);
+		if (current.version() != expectedVersion) {
+			throw new StaleVersion(entityType, id, expectedVersion, current.version());
 		}
 	}
 

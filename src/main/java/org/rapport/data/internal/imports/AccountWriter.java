@@ -18,8 +18,9 @@ import org.rapport.platform.text.Indexing;
 
 /**
  * Accounts through {@link AccountManagement}; an existing account is found by name and confirmed by the
- * detector. Rows are looked up a batch at a time ({@link AccountManagement#findEach}, one query) and
- * created a batch at a time ({@link AccountManagement#createAll}).
+ * detector. Rows are looked up a batch at a time ({@link AccountManagement#findEach}, one query), created
+ * a batch at a time ({@link AccountManagement#createAll}) and update their existing accounts a batch at a
+ * time ({@link AccountManagement#updateAll}).
  */
 final class AccountWriter implements EntityWriter {
 
@@ -31,6 +32,9 @@ final class AccountWriter implements EntityWriter {
 	private static final int CANDIDATES = 50;
 
 	private final PrefetchedSearches<AccountView> searches = new PrefetchedSearches<>();
+
+	/** The candidates rows of this batch were compared with, as read: what a waiting update starts from. */
+	private final Candidates<AccountView> candidates = new Candidates<>(AccountView::id);
 
 	AccountWriter(AccountManagement accounts, DuplicateDetector detector) {
 		this.accounts = accounts;
@@ -73,6 +77,7 @@ final class AccountWriter implements EntityWriter {
 
 	@Override
 	public void prefetch(List<Cleaned> rows) {
+		candidates.clear();
 		searches.prefetched(accounts.findEach(rows.stream().filter(Cleaned::valid).map(AccountWriter::term).toList(),
 				CANDIDATES));
 	}
@@ -100,6 +105,7 @@ final class AccountWriter implements EntityWriter {
 		if (candidates == null) {
 			candidates = accounts.list(new AccountQuery(term, null, null, null, null, null, CANDIDATES, null)).items();
 		}
+		this.candidates.compared(candidates);
 		Existing best = null;
 		for (AccountView a : candidates) {
 			MatchResult result = detector.compare(incoming, matchRecord("a", a));
@@ -125,9 +131,40 @@ final class AccountWriter implements EntityWriter {
 	public void update(long id, Cleaned row) {
 		AccountView current = accounts.get(id);
 		AccountFields after = fields(row, current.fields());
-		searches.changed(indexing(current.name(), current.website(), current.phone()),
-				indexing(after.name(), after.website(), after.phone()));
+		searches.changed(indexing(current.fields()), indexing(after));
 		accounts.update(id, current.version(), after);
+	}
+
+	@Override
+	public boolean batchesUpdates() {
+		return true;
+	}
+
+	/** Rows that may find the account (by its search columns before or after the update) wait until it is written. */
+	@Override
+	public void waitingUpdate(Existing existing, Cleaned row) {
+		AccountView current = candidates.get(existing.id(), accounts::get);
+		searches.waiting(indexing(current.fields()));
+		searches.waiting(indexing(fields(row, current.fields())));
+	}
+
+	@Override
+	public List<Created> updateAll(List<Existing> existing, List<Cleaned> rows) {
+		List<AccountManagement.Change> changes = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			AccountView current = candidates.get(existing.get(i).id(), accounts::get);
+			changes.add(new AccountManagement.Change(current.id(), current.version(), fields(rows.get(i), current.fields())));
+		}
+		return Created.of(accounts.updateAll(changes));
+	}
+
+	@Override
+	public void updated(Existing existing, Cleaned row) {
+		candidates.updated(existing.id());
+	}
+
+	private static Indexing indexing(AccountFields f) {
+		return indexing(f.name(), f.website(), f.phone());
 	}
 
 	private static AccountFields fields(Cleaned row, AccountFields b) {

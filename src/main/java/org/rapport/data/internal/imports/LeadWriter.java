@@ -1,5 +1,6 @@
 package org.rapport.data.internal.imports;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +15,9 @@ import org.rapport.sales.LeadView;
 /**
  * Leads through the sales module's {@link LeadManagement} (its assignment rules choose the owner). The
  * existing lead a row duplicates is searched by its e-mail (else phone) and confirmed by the detector.
- * Rows are looked up a batch at a time ({@link LeadManagement#findEach}, one query) and created a batch
- * at a time ({@link LeadManagement#createAll}).
+ * Rows are looked up a batch at a time ({@link LeadManagement#findEach}, one query), created a batch at a
+ * time ({@link LeadManagement#createAll}) and update their existing leads a batch at a time
+ * ({@link LeadManagement#updateAll}).
  */
 final class LeadWriter implements EntityWriter {
 
@@ -30,6 +32,9 @@ final class LeadWriter implements EntityWriter {
 	private final DuplicateDetector detector;
 
 	private final PrefetchedSearches<LeadView> searches = new PrefetchedSearches<>();
+
+	/** The candidates rows of this batch were compared with, as read: what a waiting update starts from. */
+	private final Candidates<LeadView> candidates = new Candidates<>(LeadView::id);
 
 	LeadWriter(LeadManagement leads, DuplicateDetector detector) {
 		this.leads = leads;
@@ -53,6 +58,7 @@ final class LeadWriter implements EntityWriter {
 
 	@Override
 	public void prefetch(List<Cleaned> rows) {
+		candidates.clear();
 		searches.prefetched(leads.findEach(
 				rows.stream().filter(Cleaned::valid).map(LeadWriter::term).filter(Objects::nonNull).toList(), CANDIDATES));
 	}
@@ -84,6 +90,7 @@ final class LeadWriter implements EntityWriter {
 		if (candidates == null) {
 			candidates = leads.list(q, null, null, null, null, CANDIDATES, null).items();
 		}
+		this.candidates.compared(candidates);
 		Existing best = null;
 		for (LeadView l : candidates) {
 			MatchResult result = detector.compare(incoming, matchRecord("l", l));
@@ -110,6 +117,34 @@ final class LeadWriter implements EntityWriter {
 		LeadFields after = fields(row, current.fields());
 		searches.changed(LeadManagement.indexing(current.fields()), LeadManagement.indexing(after));
 		leads.update(id, current.version(), after);
+	}
+
+	@Override
+	public boolean batchesUpdates() {
+		return true;
+	}
+
+	/** Rows that may find the lead (by its search columns before or after the update) wait until it is written. */
+	@Override
+	public void waitingUpdate(Existing existing, Cleaned row) {
+		LeadView current = candidates.get(existing.id(), leads::get);
+		searches.waiting(LeadManagement.indexing(current.fields()));
+		searches.waiting(LeadManagement.indexing(fields(row, current.fields())));
+	}
+
+	@Override
+	public List<Created> updateAll(List<Existing> existing, List<Cleaned> rows) {
+		List<LeadManagement.Change> changes = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			LeadView current = candidates.get(existing.get(i).id(), leads::get);
+			changes.add(new LeadManagement.Change(current.id(), current.version(), fields(rows.get(i), current.fields())));
+		}
+		return Created.of(leads.updateAll(changes));
+	}
+
+	@Override
+	public void updated(Existing existing, Cleaned row) {
+		candidates.updated(existing.id());
 	}
 
 	private static LeadFields fields(Cleaned row, LeadFields b) {
