@@ -767,7 +767,7 @@ public class ContactManagement {
 
 	/**
 	 * The columns {@link #map} and the list orders read: all but the search columns, which only the
-	 * database tests (read whole, they were a fifth of a search page's bytes and decoding).
+	 * database tests (about half of a row's bytes, sent and decoded for nothing).
 	 */
 	private static final String COLUMNS = "c.id, c.first_name, c.last_name, c.display_name, c.title, c.emails, c.phones, "
 			+ "c.account_id, c.company_name, c.street, c.city, c.region, c.postal_code, c.country, c.lifecycle_stage, "
