@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * So the search first <em>walks</em> the sort index for at most {@value #PROBE} rows, testing each: if
  * those hold a full page of matches, they are the page, because the walk is in list order. Otherwise the
  * share of matches among the rows walked tells how common the terms are, and the search takes the
- * cheaper of two ways to finish, each bounded: walk further (at most {@value #WALK} rows, when that many
- * are likely to hold a page), or <em>collect</em> all matches through the trigram and gram indexes and
+ * cheaper of two ways to finish, each bounded: walk on from the probe's last row (at most {@value #WALK}
+ * rows in all, when that many are likely to hold a page), or <em>collect</em> all matches through the trigram and gram indexes and
  * sort them (when matches are rare, so there are few to collect).
  * <p>
  * The walk is cheap when the sort index covers the searched columns (for contacts and accounts, the
@@ -83,26 +83,51 @@ public final class SortedSearch {
 	 */
 	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
 			SqlQuery position, Keyset keyset, int rows, boolean expectRare, RowMapper<T> mapper) {
+		return page(jdbc, table, alias, columns, conditions, position, keyset, rows, expectRare, PROBE, mapper);
+	}
+
+	/**
+	 * As {@link #page(JdbcClient, String, String, String, SqlQuery, SqlQuery, Keyset, int, boolean, RowMapper)}
+	 * with {@code probe} rows walked first instead of {@value #PROBE}: for tests, which reach every way of
+	 * finishing a page on a few thousand rows with a smaller probe.
+	 */
+	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
+			SqlQuery position, Keyset keyset, int rows, boolean expectRare, int probe, RowMapper<T> mapper) {
 		if (expectRare) {
 			List<T> all = collectRare(jdbc, table, alias, columns, conditions, position, keyset, rows, mapper);
 			if (all != null) {
 				return all;
 			}
 		}
-		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, PROBE, mapper);
+		String order = keyset.orderBy(alias);
+		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, probe, mapper);
 		if (found.size() >= rows) {
 			return found;
 		}
-		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table));
+		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe);
 		if (walk > 0) {
-			found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, walk, mapper);
-			if (found.size() >= rows) {
+			// on from the probe's last row, rather than testing its rows again
+			String probeEnd = jdbc.sql("select " + alias + "." + keyset.column() + ", " + alias + ".id from " + table + " "
+					+ alias + " where " + position.where() + " order by " + order + " offset " + (probe - 1) + " limit 1")
+				.params(conditions.params())
+				.query((rs, i) -> keyset.cursorAfter(rs))
+				.optional()
+				.orElse(null);
+			if (probeEnd == null) {
+				// fewer rows than the probe's in all: it has tested every one
 				return found;
+			}
+			SqlQuery afterProbe = conditions.sharingParameters();
+			keyset.after(alias, probeEnd, afterProbe);
+			List<T> all = new ArrayList<>(found);
+			all.addAll(walk(jdbc, table, alias, columns, conditions, afterProbe, keyset, rows - found.size(), walk - probe,
+					mapper));
+			if (all.size() >= rows) {
+				return all;
 			}
 		}
 		// OFFSET 0 keeps the planner from merging the subquery into the sorted, limited outer query, where it
 		// could choose the walk again, this time over the whole table
-		String order = keyset.orderBy(alias);
 		String all = "select " + columns + " from (select " + alias + ".* from " + table + " " + alias + " where "
 				+ conditions.where() + " and " + position.where() + " offset 0) " + alias + " order by " + order
 				+ " limit " + rows;
@@ -117,11 +142,16 @@ public final class SortedSearch {
 	 * @param tableSize the table's estimated row count, or a negative number when unknown
 	 */
 	static long furtherWalk(int matched, int rows, long tableSize) {
-		if (matched == 0 || tableSize <= PROBE) {
-			// fewer than one match in 2,000 rows (or a table the probe has read whole): few to collect
+		return furtherWalk(matched, rows, tableSize, PROBE);
+	}
+
+	/** As {@link #furtherWalk(int, int, long)} after a probe of {@code probe} rows. */
+	static long furtherWalk(int matched, int rows, long tableSize, int probe) {
+		if (matched == 0 || tableSize <= probe) {
+			// fewer than one match in the probe's rows (or a table the probe has read whole): few to collect
 			return 0;
 		}
-		double share = (double) matched / PROBE;
+		double share = (double) matched / probe;
 		double needed = rows / share;
 		double walkCost = needed * WALK_COST;
 		double collectCost = share * tableSize * COLLECT_COST;
@@ -130,7 +160,7 @@ public final class SortedSearch {
 		}
 		// walk half again as far as the share predicts, as it is estimated from a few matches
 		long walk = (long) Math.ceil(needed * 1.5);
-		return walk > WALK ? (needed <= WALK ? WALK : 0) : Math.max(walk, PROBE * 2);
+		return walk > WALK ? (needed <= WALK ? WALK : 0) : Math.max(walk, probe * 2L);
 	}
 
 	/**
