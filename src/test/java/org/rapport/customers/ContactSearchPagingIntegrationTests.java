@@ -71,7 +71,7 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	@CsvSource({ "li, -updatedAt, 50, 60", "wang, name, 50, 40", "zh, createdAt, 100, 150", "li, -name, 200, 200",
 			"王, -createdAt, 50, 25", "Smith, name, 20, 10", "gong, updatedAt, 300, 30" })
 	void everyWayOfFinishingAPageGivesTheMatchesInListOrder(String q, String sort, int probe, int limit) {
-		// smaller probes than production's reach, on these 8,000 contacts, the walk on from the probe's last row
+		// smaller probes than production's reach, on these 8,000 contacts, the further walk
 		// (common terms), the collection (rare ones) and the page found by the probe alone
 		Keyset keyset = Keyset.of(sort);
 		record Row(long id, String cursor) {

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * So the search first <em>walks</em> the sort index for at most {@value #PROBE} rows, testing each: if
  * those hold a full page of matches, they are the page, because the walk is in list order. Otherwise the
  * share of matches among the rows walked tells how common the terms are, and the search takes the
- * cheaper of two ways to finish, each bounded: walk on from the probe's last row (at most {@value #WALK}
- * rows in all, when that many are likely to hold a page), or <em>collect</em> all matches through the trigram and gram indexes and
+ * cheaper of two ways to finish, each bounded: walk further (at most {@value #WALK} rows, when that many
+ * are likely to hold a page), or <em>collect</em> all matches through the trigram and gram indexes and
  * sort them (when matches are rare, so there are few to collect).
  * <p>
  * The walk is cheap when the sort index covers the searched columns (for contacts and accounts, the
@@ -106,24 +106,10 @@ public final class SortedSearch {
 		}
 		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe);
 		if (walk > 0) {
-			// on from the probe's last row, rather than testing its rows again
-			String probeEnd = jdbc.sql("select " + alias + "." + keyset.column() + ", " + alias + ".id from " + table + " "
-					+ alias + " where " + position.where() + " order by " + order + " offset " + (probe - 1) + " limit 1")
-				.params(conditions.params())
-				.query((rs, i) -> keyset.cursorAfter(rs))
-				.optional()
-				.orElse(null);
-			if (probeEnd == null) {
-				// fewer rows than the probe's in all: it has tested every one
+			// from the start again: testing the probe's rows once more costs about what finding where they end does
+			found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, walk, mapper);
+			if (found.size() >= rows) {
 				return found;
-			}
-			SqlQuery afterProbe = conditions.sharingParameters();
-			keyset.after(alias, probeEnd, afterProbe);
-			List<T> all = new ArrayList<>(found);
-			all.addAll(walk(jdbc, table, alias, columns, conditions, afterProbe, keyset, rows - found.size(), walk - probe,
-					mapper));
-			if (all.size() >= rows) {
-				return all;
 			}
 		}
 		// OFFSET 0 keeps the planner from merging the subquery into the sorted, limited outer query, where it
