@@ -44,6 +44,9 @@ class DatabaseConfiguration {
 			.setCleanDataDirectory(false)
 			.setPort(db.embeddedPort())
 			.setPGStartupWait(Duration.ofSeconds(60))
+			// stopped by this bean's close, after the beans that use it: a JVM shutdown hook of its own would stop
+			// it at once on SIGTERM, while the scheduler and the event publication registry still write on shutdown
+			.setRegisterShutdownHook(false)
 			.setServerConfig("max_connections", "200")
 			.setLocaleConfig("encoding", "UTF8")
 			.start();
