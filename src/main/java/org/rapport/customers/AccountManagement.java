@@ -17,6 +17,7 @@ import org.rapport.platform.access.RecordAccess;
 import org.rapport.platform.access.RecordAccess.Share;
 import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.data.SortedSearch;
+import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.AuditTrail;
 import org.rapport.platform.AuditTrail.AuditEvent;
@@ -357,8 +358,9 @@ public class AccountManagement {
 		Actor actor = Actor.current();
 		Keyset keyset = Keyset.of(query.sort(), Indexing.searching(query.q()) ? "-updatedAt" : "name");
 		int limit = Keyset.limit(query.limit());
+		AccessScope scope = access.scope(actor);
 		SqlQuery q = new SqlQuery();
-		q.and(access.visible("a", TYPE, access.scope(actor), q));
+		q.and(access.visible("a", TYPE, scope, q));
 		Indexing.match("a", query.q(), q);
 		if (query.ownerId() != null) {
 			q.and("a.owner_id = " + q.param(query.ownerId()));
@@ -386,7 +388,7 @@ public class AccountManagement {
 		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
 		List<Row> rows = Indexing.searching(query.q())
 				? SortedSearch.page(jdbc, "accounts", "a", columns, q, position, keyset, limit + 1,
-						Indexing.likelyRare(query.q()), mapper)
+						Indexing.likelyRare(query.q()), walkParts(keyset, scope, q), mapper)
 				: jdbc.sql("select " + columns + " from accounts a where " + q.where() + " and " + position.where()
 						+ " order by " + keyset.orderBy("a") + " limit " + (limit + 1))
 					.params(q.params())
@@ -394,6 +396,15 @@ public class AccountManagement {
 					.list();
 		String next = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
 		return new Page<>(present(actor, rows.stream().limit(limit).map(Row::view).toList()), next);
+	}
+
+	/**
+	 * The parts of the table a search of this scope walks (RecordAccess.walkParts): for the orders that an index
+	 * leading with the owner serves, by update time ({@code accounts_owner_updated_idx}) or by name
+	 * ({@code accounts_owner_idx}); else the whole table, in the sort index's order.
+	 */
+	private List<String> walkParts(Keyset keyset, AccessScope scope, SqlQuery q) {
+		return "created_at".equals(keyset.column()) ? List.of() : access.walkParts("a", TYPE, scope, q);
 	}
 
 	/** Industries in use, for the filter. */

@@ -400,7 +400,7 @@ public class ContactManagement {
 		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
 		List<Row> rows = Indexing.searching(query.q())
 				? SortedSearch.page(jdbc, "contacts", "c", COLUMNS, q, position, keyset, limit + 1,
-						Indexing.likelyRare(query.q()), mapper)
+						Indexing.likelyRare(query.q()), walkParts(keyset, scope, q), mapper)
 				: jdbc.sql("select " + COLUMNS + " from contacts c where " + q.where() + " and " + position.where() + " order by "
 						+ keyset.orderBy("c") + " limit " + (limit + 1))
 					.params(q.params())
@@ -409,6 +409,15 @@ public class ContactManagement {
 		String next = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
 		List<ContactView> page = present(actor, rows.stream().limit(limit).map(Row::view).toList());
 		return new Page<>(page, next);
+	}
+
+	/**
+	 * The parts of the table a search of this scope walks (RecordAccess.walkParts): for the orders that an index
+	 * leading with the owner serves, by update time ({@code contacts_owner_updated_idx}) or by name
+	 * ({@code contacts_owner_idx}); else the whole table, in the sort index's order.
+	 */
+	private List<String> walkParts(Keyset keyset, AccessScope scope, SqlQuery q) {
+		return "created_at".equals(keyset.column()) ? List.of() : access.walkParts("c", TYPE, scope, q);
 	}
 
 	/**

@@ -47,7 +47,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (jdbc:postgresql://127.0.0.1:5432/rapport_bench), {@code bench.dbUser} (postgres),
  * {@code bench.admin} / {@code bench.adminPassword}, {@code bench.rep} / {@code bench.repPassword},
  * {@code bench.clients} (8), {@code bench.warmup} (10 s), {@code bench.seconds} (30 s),
- * {@code bench.queries} (500 of each kind), {@code bench.only} (comma-separated scenario names).
+ * {@code bench.queries} (500 of each kind), {@code bench.only} (comma-separated scenario names), {@code bench.slowest} (N: instead of the scenarios, time each name fragment once, one client, and print the N slowest per scope).
  */
 public final class SearchBenchmark {
 
@@ -173,6 +173,23 @@ public final class SearchBenchmark {
 		AccessScope all = new AccessScope(AccessScope.Kind.ALL, 1, List.of());
 		AccessScope own = new AccessScope(AccessScope.Kind.OWN, repId, List.of(repId));
 
+		int slowest = Integer.getInteger("bench.slowest", 0);
+		if (slowest > 0) {
+			// one client, each name fragment once per scope: which fragments cost most, and of which kind
+			for (AccessScope scope : List.of(all, own)) {
+				List<String[]> timed = new ArrayList<>();
+				for (int k = 0; k < names.size(); k++) {
+					long t0 = System.nanoTime();
+					long rows = sqlSearch(scope, names.get(k));
+					timed.add(new String[] { String.format(Locale.ROOT, "%8.2f", (System.nanoTime() - t0) / 1e6),
+							nameKinds.get(k), names.get(k), Long.toString(rows) });
+				}
+				timed.sort((a, b) -> b[0].compareTo(a[0]));
+				System.out.println("slowest name searches, " + scope.kind() + " (ms, kind, fragment, rows):");
+				timed.subList(0, Math.min(slowest, timed.size())).forEach(t -> System.out.println(String.join(" | ", t)));
+			}
+			return;
+		}
 		List<Outcome> outcomes = new ArrayList<>();
 		Map<String, Work> scenarios = new LinkedHashMap<>();
 		scenarios.put("api-name-admin", (c, i) -> apiSearch(adminToken, pick(names, c, i)));
@@ -200,6 +217,11 @@ public final class SearchBenchmark {
 		// searches walk first: remove them so every run starts from the same data
 		int removed = jdbc.sql("delete from contacts where id > ?").param(lastIdBefore).update();
 		System.out.println("removed the " + removed + " contacts the create scenarios added");
+		if (removed > 0) {
+			// and their dead entries at the head of the sort indexes, which every walk of the next run would
+			// step over (visiting the table for each) until autovacuum came, after some 200,000 dead rows
+			jdbc.sql("vacuum (analyze) contacts").update();
+		}
 		System.out.println();
 		System.out.println("| scenario | requests | per second | p50 ms | p95 ms | p99 ms | mean ms | max ms | errors | rows per request |");
 		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -324,14 +346,15 @@ public final class SearchBenchmark {
 			+ "c.account_id, c.company_name, c.street, c.city, c.region, c.postal_code, c.country, c.lifecycle_stage, "
 			+ "c.source, c.owner_id, c.tags, c.custom, c.sort_name, c.created_at, c.updated_at, c.version";
 
-	/** The statements ContactManagement.list issues for a search sorted by name, limit 25 (+1 to see a next page). */
+	/** The statements ContactManagement.list issues for a search in its default order, limit 25 (+1 to see a next page). */
 	private long sqlSearch(AccessScope scope, String q) {
 		SqlQuery query = new SqlQuery();
 		query.and(access.visible("c", "contact", scope, query));
 		Indexing.match("c", q, query);
 		SqlQuery position = query.sharingParameters();
+		List<String> parts = access.walkParts("c", "contact", scope, query);
 		List<Integer> counts = SortedSearch.page(jdbc, "contacts", "c", COLUMNS, query, position, Keyset.of(null, "-updatedAt"), 26,
-				Indexing.likelyRare(q), (ResultSet rs, int i) -> {
+				Indexing.likelyRare(q), parts, (ResultSet rs, int i) -> {
 					ResultSetMetaData meta = rs.getMetaData();
 					for (int col = 1; col <= meta.getColumnCount(); col++) {
 						rs.getObject(col);

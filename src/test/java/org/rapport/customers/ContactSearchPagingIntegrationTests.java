@@ -2,6 +2,7 @@ package org.rapport.customers;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -10,10 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rapport.customers.internal.BulkGenerator;
 import org.rapport.customers.internal.BulkGenerator.Plan;
+import org.rapport.platform.access.RecordAccess;
 import org.rapport.platform.text.Indexing;
 import org.rapport.platform.data.Keyset;
 import org.rapport.platform.data.SortedSearch;
 import org.rapport.platform.data.SqlQuery;
+import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Page;
 import org.rapport.platform.users.UserAccounts;
@@ -47,6 +50,9 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	RecordAccess access;
+
 	@BeforeEach
 	void enoughContactsForBothPaths() {
 		synchronized (ContactSearchPagingIntegrationTests.class) {
@@ -73,28 +79,7 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	void everyWayOfFinishingAPageGivesTheMatchesInListOrder(String q, String sort, int probe, int limit) {
 		// smaller probes than production's reach, on these 8,000 contacts, the further walk
 		// (common terms), the collection (rare ones) and the page found by the probe alone
-		Keyset keyset = Keyset.of(sort);
-		record Row(long id, String cursor) {
-		}
-		List<Long> expected = everyMatch(q, sort);
-		List<Long> paged = new ArrayList<>();
-		String cursor = null;
-		int pages = 0;
-		do {
-			SqlQuery conditions = new SqlQuery();
-			Indexing.match("c", q, conditions);
-			SqlQuery position = conditions.sharingParameters();
-			keyset.after("c", cursor, position);
-			List<Row> rows = SortedSearch.page(jdbc, "contacts", "c", "c.*", conditions, position, keyset, limit + 1, false,
-					probe, (rs, i) -> new Row(rs.getLong("id"), keyset.cursorAfter(rs)));
-			rows.stream().limit(limit).forEach(r -> paged.add(r.id()));
-			cursor = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
-			pages++;
-		}
-		while (cursor != null && pages < 8);
-		assertThat(paged).as("%s sorted by %s, probe %s", q, sort, probe)
-			.containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), paged.size())));
-		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+		assertSmallProbesPageEveryMatch(q, sort, probe, limit, everyMatch(q, sort), conditions -> List.of());
 	}
 
 	@Test
@@ -164,38 +149,132 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "li, 60", "wang, 200", "Smith, 5", "138, 25", "王, 33" })
-	void aSalesRepsPagesAreTheMatchingRowsTheyMaySeeInListOrder(String q, int limit) {
-		// the rep who owns most contacts; the walk tests ownership in the covering index, the collection after it
-		String username = jdbc.sql("""
-				select u.username from contacts c join users u on u.id = c.owner_id where u.role = 'SALES_REP'
-				group by u.username order by count(*) desc, u.username limit 1""").query(String.class).single();
-		Actor rep = users.findByUsername(username).orElseThrow().actor();
-		SqlQuery query = new SqlQuery();
-		query.and("(c.owner_id = " + query.param(rep.id()) + " or exists (select 1 from record_shares s"
-				+ " where s.entity_type = 'contact' and s.entity_id = c.id and s.user_id = " + query.param(rep.id()) + "))");
-		Indexing.match("c", q, query);
-		List<Long> expected = jdbc.sql("select c.id from contacts c where " + query.where()
-				+ " order by c.updated_at desc, c.id desc")
-			.params(query.params())
-			.query(Long.class)
-			.list();
-		assertThat(expected).as("%s's matches of %s", username, q).isNotEmpty();
+	@CsvSource({ "li, -updatedAt, 60", "wang, -updatedAt, 200", "Smith, -updatedAt, 5", "138, -updatedAt, 25",
+			"王, -updatedAt, 33", "li, name, 40", "wang, -name, 25", "zh, updatedAt, 30", "gong, -createdAt, 20" })
+	void aSalesRepsPagesAreTheMatchingRowsTheyMaySeeInListOrder(String q, String sort, int limit) {
+		// the rep who owns most contacts, with contacts of other owners shared with them (and one of their own,
+		// shared too, which must not come twice): the walk reads the rep's own rows and the shared ones
+		Actor rep = users.findByUsername(busiest("SALES_REP")).orElseThrow().actor();
+		withSharesTo(rep, () -> assertPagesAreWhatTheActorSees(rep, q, sort, limit));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "li, -updatedAt, 50", "wang, name, 30", "Smith, -updatedAt, 5", "王, -updatedAt, 20" })
+	void aManagersPagesAreTheMatchingRowsOfTheirTeamInListOrder(String q, String sort, int limit) {
+		Actor manager = users.findByUsername(busiest("MANAGER")).orElseThrow().actor();
+		assertPagesAreWhatTheActorSees(manager, q, sort, limit);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "li, -updatedAt, 50, 60", "wang, name, 50, 40", "zh, updatedAt, 100, 150", "gong, -name, 300, 30",
+			"Smith, -updatedAt, 100, 10" })
+	void aRepsWalkOverTheirPartsFinishesEveryWayWithTheMatchesInListOrder(String q, String sort, int probe,
+			int limit) {
+		// small probes, as in everyWayOfFinishingAPageGivesTheMatchesInListOrder, over the parts a rep's search
+		// walks (RecordAccess.walkParts): the further walk, the collection and the page found by the probe
+		Actor rep = users.findByUsername(busiest("SALES_REP")).orElseThrow().actor();
+		AccessScope scope = access.scope(rep);
+		withSharesTo(rep, () -> assertSmallProbesPageEveryMatch(q, sort, probe, limit, visibleMatches(rep, q, sort),
+				conditions -> {
+					conditions.and(access.visible("c", "contact", scope, conditions));
+					List<String> parts = access.walkParts("c", "contact", scope, conditions);
+					assertThat(parts).hasSize(2);
+					return parts;
+				}));
+	}
+
+	/**
+	 * Pages through the matches of {@code q} with {@code SortedSearch.page} and a probe of {@code probe} rows,
+	 * and compares the pages with {@code expected}. {@code scope} adds the visibility condition to each page's
+	 * conditions and gives the parts to walk.
+	 */
+	private void assertSmallProbesPageEveryMatch(String q, String sort, int probe, int limit, List<Long> expected,
+			Function<SqlQuery, List<String>> scope) {
+		Keyset keyset = Keyset.of(sort);
+		record Row(long id, String cursor) {
+		}
+		List<Long> paged = new ArrayList<>();
+		String cursor = null;
+		int pages = 0;
+		do {
+			SqlQuery conditions = new SqlQuery();
+			List<String> parts = scope.apply(conditions);
+			Indexing.match("c", q, conditions);
+			SqlQuery position = conditions.sharingParameters();
+			keyset.after("c", cursor, position);
+			List<Row> rows = SortedSearch.page(jdbc, "contacts", "c", "c.*", conditions, position, keyset, limit + 1, false,
+					parts, probe, (rs, i) -> new Row(rs.getLong("id"), keyset.cursorAfter(rs)));
+			rows.stream().limit(limit).forEach(r -> paged.add(r.id()));
+			cursor = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
+			pages++;
+		}
+		while (cursor != null && pages < 8);
+		assertThat(paged).as("%s sorted by %s, probe %s", q, sort, probe)
+			.containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), paged.size())));
+		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+	}
+
+	/** The user of this role who owns most contacts. */
+	private String busiest(String role) {
+		return jdbc.sql("""
+				select u.username from contacts c join users u on u.id = c.owner_id where u.role = ?
+				group by u.username order by count(*) desc, u.username limit 1""").param(role).query(String.class).single();
+	}
+
+	/**
+	 * Runs the check with 40 contacts of other owners and one of the actor's own shared with the actor, all
+	 * matching common terms ("li", "wang", "zh"), and takes the shares back afterwards.
+	 */
+	private void withSharesTo(Actor actor, Runnable check) {
+		jdbc.sql("""
+				insert into record_shares (entity_type, entity_id, user_id, access)
+				select 'contact', id, :user, 'read' from (
+				  (select id from contacts where owner_id <> :user and search_text like '%li%' order by id limit 15)
+				  union (select id from contacts where owner_id <> :user and search_text like '%wang%' order by id limit 15)
+				  union (select id from contacts where owner_id <> :user and search_text like '%zh%' order by id desc limit 10)
+				  union (select id from contacts where owner_id = :user and search_text like '%li%' order by id limit 1)) s
+				on conflict do nothing""").param("user", actor.id()).update();
+		try {
+			check.run();
+		}
+		finally {
+			jdbc.sql("delete from record_shares where entity_type = 'contact' and user_id = ?").param(actor.id()).update();
+		}
+	}
+
+	private void assertPagesAreWhatTheActorSees(Actor actor, String q, String sort, int limit) {
+		List<Long> expected = visibleMatches(actor, q, sort);
+		assertThat(expected).as("%s's matches of %s", actor.username(), q).isNotEmpty();
 		List<Long> paged = new ArrayList<>();
 		String cursor = null;
 		int pages = 0;
 		do {
 			String at = cursor;
-			Page<ContactView> page = as(rep,
-					() -> contacts.list(new ContactQuery(q, null, null, null, null, null, null, limit, at)));
+			Page<ContactView> page = as(actor,
+					() -> contacts.list(new ContactQuery(q, null, null, null, null, null, sort, limit, at)));
 			page.items().forEach(c -> paged.add(c.id()));
 			cursor = page.nextCursor();
 			pages++;
 		}
 		while (cursor != null && pages < 5);
-		assertThat(paged).as("%s as %s", q, username)
+		assertThat(paged).as("%s as %s sorted by %s", q, actor.username(), sort)
 			.containsExactlyElementsOf(expected.subList(0, Math.min(expected.size(), paged.size())));
 		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
+	}
+
+	/** Every match the actor may see, in list order, by the plainest query: the visibility rule written out. */
+	private List<Long> visibleMatches(Actor actor, String q, String sort) {
+		AccessScope scope = access.scope(actor);
+		SqlQuery query = new SqlQuery();
+		List<Long> owners = scope.kind() == AccessScope.Kind.OWN ? List.of(actor.id()) : scope.ownerIds();
+		query.and("(c.owner_id = any(" + query.param(owners.toArray(Long[]::new)) + ") or exists (select 1 from"
+				+ " record_shares s where s.entity_type = 'contact' and s.entity_id = c.id and s.user_id = "
+				+ query.param(actor.id()) + "))");
+		Indexing.match("c", q, query);
+		return jdbc.sql("select c.id from contacts c where " + query.where() + " order by " + Keyset.of(sort).orderBy("c"))
+			.params(query.params())
+			.query(Long.class)
+			.list();
 	}
 
 	@Test

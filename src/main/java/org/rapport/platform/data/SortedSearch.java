@@ -30,8 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * updated-at index includes the owner and the search columns): PostgreSQL then tests each row in the index
  * without visiting the table, about a microsecond a row, against several for each row collected. The
  * walk's inner query selects every column, and PostgreSQL drops those the conditions do not use, so a
- * filter on an uncovered column (tags, custom fields) still works, through the table. Measured in
- * docs/benchmarks.md.
+ * filter on an uncovered column (tags, custom fields) still works, through the table. For someone who sees
+ * only some owners' records, the walk reads just those: the parts named by the caller (each owner's rows
+ * through an index that leads with the owner, and the rows shared with them), merged in list order.
+ * Measured in docs/benchmarks.md.
  */
 public final class SortedSearch {
 
@@ -83,16 +85,29 @@ public final class SortedSearch {
 	 */
 	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
 			SqlQuery position, Keyset keyset, int rows, boolean expectRare, RowMapper<T> mapper) {
-		return page(jdbc, table, alias, columns, conditions, position, keyset, rows, expectRare, PROBE, mapper);
+		return page(jdbc, table, alias, columns, conditions, position, keyset, rows, expectRare, List.of(), PROBE, mapper);
 	}
 
 	/**
-	 * As {@link #page(JdbcClient, String, String, String, SqlQuery, SqlQuery, Keyset, int, boolean, RowMapper)}
+	 * As {@link #page(JdbcClient, String, String, String, SqlQuery, SqlQuery, Keyset, int, boolean, RowMapper)},
+	 * walking only {@code parts} of the table: conditions (with their parameters in {@code conditions}) whose
+	 * union holds every row the conditions can match, each served in list order by an index, such as the
+	 * records of each owner a sales rep may see ({@link org.rapport.platform.access.RecordAccess#walkParts}). The
+	 * walk then reads the parts' rows merged in list order, and tests only those. Empty: the whole table.
+	 */
+	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
+			SqlQuery position, Keyset keyset, int rows, boolean expectRare, List<String> parts, RowMapper<T> mapper) {
+		return page(jdbc, table, alias, columns, conditions, position, keyset, rows, expectRare, parts, PROBE, mapper);
+	}
+
+	/**
+	 * As {@link #page(JdbcClient, String, String, String, SqlQuery, SqlQuery, Keyset, int, boolean, List, RowMapper)}
 	 * with {@code probe} rows walked first instead of {@value #PROBE}: for tests, which reach every way of
 	 * finishing a page on a few thousand rows with a smaller probe.
 	 */
 	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
-			SqlQuery position, Keyset keyset, int rows, boolean expectRare, int probe, RowMapper<T> mapper) {
+			SqlQuery position, Keyset keyset, int rows, boolean expectRare, List<String> parts, int probe,
+			RowMapper<T> mapper) {
 		if (expectRare) {
 			List<T> all = collectRare(jdbc, table, alias, columns, conditions, position, keyset, rows, mapper);
 			if (all != null) {
@@ -100,14 +115,14 @@ public final class SortedSearch {
 			}
 		}
 		String order = keyset.orderBy(alias);
-		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, probe, mapper);
+		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, mapper);
 		if (found.size() >= rows) {
 			return found;
 		}
 		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe);
 		if (walk > 0) {
 			// from the start again: testing the probe's rows once more costs about what finding where they end does
-			found = walk(jdbc, table, alias, columns, conditions, position, keyset, rows, walk, mapper);
+			found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, walk, mapper);
 			if (found.size() >= rows) {
 				return found;
 			}
@@ -152,13 +167,29 @@ public final class SortedSearch {
 	/**
 	 * The first {@code rows} matches among the next {@code walk} rows in list order, read whole only for
 	 * the matches: the inner walk names only its alias's columns, so an index that covers the conditions
-	 * serves it without table visits.
+	 * serves it without table visits. With {@code parts}, the next {@code walk} rows of their union: each
+	 * part's first {@code walk} rows, merged in list order (PostgreSQL's Merge Append over ordered index
+	 * scans, each stopping when the merge has taken enough).
 	 */
 	private static <T> List<T> walk(JdbcClient jdbc, String table, String alias, String columns,
-			SqlQuery conditions, SqlQuery position, Keyset keyset, int rows, long walk, RowMapper<T> mapper) {
+			SqlQuery conditions, SqlQuery position, Keyset keyset, List<String> parts, int rows, long walk,
+			RowMapper<T> mapper) {
 		String order = keyset.orderBy(alias);
-		String sql = "with m as (select " + alias + ".id from (select " + alias + ".* from " + table + " " + alias
-				+ " where " + position.where() + " order by " + order + " limit " + walk + ") " + alias + " where "
+		String source;
+		if (parts.isEmpty()) {
+			source = "select " + alias + ".* from " + table + " " + alias + " where " + position.where() + " order by "
+					+ order + " limit " + walk;
+		}
+		else {
+			List<String> each = new ArrayList<>();
+			for (String part : parts) {
+				each.add("(select " + alias + ".* from " + table + " " + alias + " where " + part + " and "
+						+ position.where() + " order by " + order + " limit " + walk + ")");
+			}
+			source = "select " + alias + ".* from (" + String.join(" union all ", each) + ") " + alias + " order by "
+					+ order + " limit " + walk;
+		}
+		String sql = "with m as (select " + alias + ".id from (" + source + ") " + alias + " where "
 				+ conditions.where() + " order by " + order + " limit " + rows + ") select " + columns + " from "
 				+ table + " " + alias + " where " + alias + ".id in (select id from m) order by " + order;
 		return jdbc.sql(sql).params(conditions.params()).query(mapper).list();
