@@ -361,7 +361,7 @@ public class AccountManagement {
 		AccessScope scope = access.scope(actor);
 		SqlQuery q = new SqlQuery();
 		q.and(access.visible("a", TYPE, scope, q));
-		Indexing.match("a", query.q(), q);
+		List<String> terms = Indexing.match("a", query.q(), q);
 		if (query.ownerId() != null) {
 			q.and("a.owner_id = " + q.param(query.ownerId()));
 		}
@@ -388,7 +388,7 @@ public class AccountManagement {
 		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
 		List<Row> rows = Indexing.searching(query.q())
 				? SortedSearch.page(jdbc, "accounts", "a", columns, q, position, keyset, limit + 1,
-						Indexing.likelyRare(query.q()), walkParts(keyset, scope, q), mapper)
+						Indexing.likelyRare(query.q()), new SortedSearch.Hints(walkParts(keyset, scope, q), terms), mapper)
 				: jdbc.sql("select " + columns + " from accounts a where " + q.where() + " and " + position.where()
 						+ " order by " + keyset.orderBy("a") + " limit " + (limit + 1))
 					.params(q.params())

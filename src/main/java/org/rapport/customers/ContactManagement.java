@@ -370,7 +370,7 @@ public class ContactManagement {
 		int limit = Keyset.limit(query.limit());
 		SqlQuery q = new SqlQuery();
 		q.and(access.visible("c", TYPE, scope, q));
-		Indexing.match("c", query.q(), q);
+		List<String> terms = Indexing.match("c", query.q(), q);
 		if (query.ownerId() != null) {
 			q.and("c.owner_id = " + q.param(query.ownerId()));
 		}
@@ -400,7 +400,7 @@ public class ContactManagement {
 		RowMapper<Row> mapper = (rs, i) -> new Row(map(rs), keyset.cursorAfter(rs));
 		List<Row> rows = Indexing.searching(query.q())
 				? SortedSearch.page(jdbc, "contacts", "c", COLUMNS, q, position, keyset, limit + 1,
-						Indexing.likelyRare(query.q()), walkParts(keyset, scope, q), mapper)
+						Indexing.likelyRare(query.q()), new SortedSearch.Hints(walkParts(keyset, scope, q), terms), mapper)
 				: jdbc.sql("select " + COLUMNS + " from contacts c where " + q.where() + " and " + position.where() + " order by "
 						+ keyset.orderBy("c") + " limit " + (limit + 1))
 					.params(q.params())

@@ -175,7 +175,12 @@ public final class SearchBenchmark {
 
 		int slowest = Integer.getInteger("bench.slowest", 0);
 		if (slowest > 0) {
-			// one client, each name fragment once per scope: which fragments cost most, and of which kind
+			// one client, each name fragment once per scope: which fragments cost most, and of which kind; with
+			// -Dbench.trace=true, also how each search finished (SortedSearch's debug log, before each line)
+			if (Boolean.getBoolean("bench.trace")) {
+				((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SortedSearch.class))
+					.setLevel(ch.qos.logback.classic.Level.DEBUG);
+			}
 			for (AccessScope scope : List.of(all, own)) {
 				List<String[]> timed = new ArrayList<>();
 				for (int k = 0; k < names.size(); k++) {
@@ -183,6 +188,9 @@ public final class SearchBenchmark {
 					long rows = sqlSearch(scope, names.get(k));
 					timed.add(new String[] { String.format(Locale.ROOT, "%8.2f", (System.nanoTime() - t0) / 1e6),
 							nameKinds.get(k), names.get(k), Long.toString(rows) });
+					if (Boolean.getBoolean("bench.trace")) {
+						System.out.println("traced " + scope.kind() + " | " + String.join(" | ", timed.get(k)));
+					}
 				}
 				timed.sort((a, b) -> b[0].compareTo(a[0]));
 				System.out.println("slowest name searches, " + scope.kind() + " (ms, kind, fragment, rows):");
@@ -350,11 +358,11 @@ public final class SearchBenchmark {
 	private long sqlSearch(AccessScope scope, String q) {
 		SqlQuery query = new SqlQuery();
 		query.and(access.visible("c", "contact", scope, query));
-		Indexing.match("c", q, query);
+		List<String> terms = Indexing.match("c", q, query);
 		SqlQuery position = query.sharingParameters();
 		List<String> parts = access.walkParts("c", "contact", scope, query);
 		List<Integer> counts = SortedSearch.page(jdbc, "contacts", "c", COLUMNS, query, position, Keyset.of(null, "-updatedAt"), 26,
-				Indexing.likelyRare(q), parts, (ResultSet rs, int i) -> {
+				Indexing.likelyRare(q), new SortedSearch.Hints(parts, terms), (ResultSet rs, int i) -> {
 					ResultSetMetaData meta = rs.getMetaData();
 					for (int col = 1; col <= meta.getColumnCount(); col++) {
 						rs.getObject(col);

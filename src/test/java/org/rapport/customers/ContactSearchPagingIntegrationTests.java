@@ -75,7 +75,8 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource({ "li, -updatedAt, 50, 60", "wang, name, 50, 40", "zh, createdAt, 100, 150", "li, -name, 200, 200",
-			"王, -createdAt, 50, 25", "Smith, name, 20, 10", "gong, updatedAt, 300, 30" })
+			"王, -createdAt, 50, 25", "Smith, name, 20, 10", "gong, updatedAt, 300, 30", "li wang, -updatedAt, 100, 20",
+			"zh gong, name, 200, 15", "wang li ming, -updatedAt, 50, 5" })
 	void everyWayOfFinishingAPageGivesTheMatchesInListOrder(String q, String sort, int probe, int limit) {
 		// smaller probes than production's reach, on these 8,000 contacts, the further walk
 		// (common terms), the collection (rare ones) and the page found by the probe alone
@@ -167,7 +168,7 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource({ "li, -updatedAt, 50, 60", "wang, name, 50, 40", "zh, updatedAt, 100, 150", "gong, -name, 300, 30",
-			"Smith, -updatedAt, 100, 10" })
+			"Smith, -updatedAt, 100, 10", "li wang, -updatedAt, 100, 10" })
 	void aRepsWalkOverTheirPartsFinishesEveryWayWithTheMatchesInListOrder(String q, String sort, int probe,
 			int limit) {
 		// small probes, as in everyWayOfFinishingAPageGivesTheMatchesInListOrder, over the parts a rep's search
@@ -199,11 +200,11 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		do {
 			SqlQuery conditions = new SqlQuery();
 			List<String> parts = scope.apply(conditions);
-			Indexing.match("c", q, conditions);
+			List<String> terms = Indexing.match("c", q, conditions);
 			SqlQuery position = conditions.sharingParameters();
 			keyset.after("c", cursor, position);
 			List<Row> rows = SortedSearch.page(jdbc, "contacts", "c", "c.*", conditions, position, keyset, limit + 1, false,
-					parts, probe, (rs, i) -> new Row(rs.getLong("id"), keyset.cursorAfter(rs)));
+					new SortedSearch.Hints(parts, terms), probe, (rs, i) -> new Row(rs.getLong("id"), keyset.cursorAfter(rs)));
 			rows.stream().limit(limit).forEach(r -> paged.add(r.id()));
 			cursor = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
 			pages++;

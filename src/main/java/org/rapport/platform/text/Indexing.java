@@ -166,15 +166,20 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		return term.codePointCount(0, term.length()) <= 2 && term.codePoints().allMatch(SearchText::isCjk);
 	}
 
-	/** Adds the conditions matching a user's query to {@code q}, for a table aliased {@code alias}. */
-	public static void match(String alias, String query, SqlQuery q) {
+	/**
+	 * Adds the conditions matching a user's query to {@code q}, for a table aliased {@code alias}, and returns
+	 * them: each is served by a search index (for {@link org.rapport.platform.data.SortedSearch.Hints}).
+	 */
+	public static List<String> match(String alias, String query, SqlQuery q) {
+		List<String> added = new ArrayList<>();
 		if (query == null || query.isBlank()) {
-			return;
+			return added;
 		}
 		if (SearchText.isPhoneQuery(query)) {
 			String like = q.param("%" + query.replaceAll("\\D", "") + "%");
-			q.and("(" + alias + ".phone_digits like " + like + " or " + alias + ".search_text like " + like + ")");
-			return;
+			added.add("(" + alias + ".phone_digits like " + like + " or " + alias + ".search_text like " + like + ")");
+			added.forEach(q::and);
+			return added;
 		}
 		for (String term : SearchText.normalize(query).split(" ")) {
 			if (term.isEmpty()) {
@@ -182,14 +187,16 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			}
 			List<String> grams = SearchText.queryGrams(term);
 			if (!grams.isEmpty()) {
-				q.and(alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])");
+				added.add(alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])");
 			}
 			// one or two CJK characters are matched exactly by their gram; a LIKE on top would only add a
 			// recheck, and its pattern has no trigram for the trigram index to use
 			if (grams.isEmpty() || (SearchText.containsCjk(term) && !exactByGrams(term))) {
-				q.and(alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%"));
+				added.add(alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%"));
 			}
 		}
+		added.forEach(q::and);
+		return added;
 	}
 
 }
