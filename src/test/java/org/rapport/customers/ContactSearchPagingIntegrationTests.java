@@ -127,10 +127,13 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "gong, name, 30", "Ltd, -name, 20", "科技, createdAt, 15", "7, name, 10" })
-	void accountPagesAreTheMatchingRowsInListOrder(String q, String sort, int limit) {
-		Actor admin = users.findByUsername("admin").orElseThrow().actor();
-		List<Long> expected = everyMatch("accounts", q, sort);
+	@CsvSource({ "gong, name, 30, ADMIN", "Ltd, -name, 20, ADMIN", "科技, createdAt, 15, ADMIN", "7, name, 10, ADMIN",
+			"gong, -updatedAt, 10, SALES_REP", "Ltd, name, 5, SALES_REP", "科技, -updatedAt, 5, MANAGER",
+			"a, -updatedAt, 10, MANAGER" })
+	void accountPagesAreTheMatchingRowsInListOrder(String q, String sort, int limit, String role) {
+		Actor admin = users.findByUsername("ADMIN".equals(role) ? "admin" : busiest(role)).orElseThrow().actor();
+		List<Long> expected = "ADMIN".equals(role) ? everyMatch("accounts", q, sort)
+				: visibleMatches("accounts", "account", admin, q, sort);
 		assertThat(expected).as("matches of %s", q).isNotEmpty();
 		List<Long> paged = new ArrayList<>();
 		String cursor = null;
@@ -263,16 +266,20 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		assertThat(paged.size()).isEqualTo(Math.min(expected.size(), pages * limit));
 	}
 
-	/** Every match the actor may see, in list order, by the plainest query: the visibility rule written out. */
 	private List<Long> visibleMatches(Actor actor, String q, String sort) {
+		return visibleMatches("contacts", "contact", actor, q, sort);
+	}
+
+	/** Every match the actor may see, in list order, by the plainest query: the visibility rule written out. */
+	private List<Long> visibleMatches(String table, String entityType, Actor actor, String q, String sort) {
 		AccessScope scope = access.scope(actor);
 		SqlQuery query = new SqlQuery();
 		List<Long> owners = scope.kind() == AccessScope.Kind.OWN ? List.of(actor.id()) : scope.ownerIds();
 		query.and("(c.owner_id = any(" + query.param(owners.toArray(Long[]::new)) + ") or exists (select 1 from"
-				+ " record_shares s where s.entity_type = 'contact' and s.entity_id = c.id and s.user_id = "
-				+ query.param(actor.id()) + "))");
+				+ " record_shares s where s.entity_type = " + query.param(entityType) + " and s.entity_id = c.id"
+				+ " and s.user_id = " + query.param(actor.id()) + "))");
 		Indexing.match("c", q, query);
-		return jdbc.sql("select c.id from contacts c where " + query.where() + " order by " + Keyset.of(sort).orderBy("c"))
+		return jdbc.sql("select c.id from " + table + " c where " + query.where() + " order by " + Keyset.of(sort).orderBy("c"))
 			.params(query.params())
 			.query(Long.class)
 			.list();
