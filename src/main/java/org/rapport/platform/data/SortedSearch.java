@@ -1,6 +1,7 @@
 package org.rapport.platform.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ public final class SortedSearch {
 		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe, termMatches);
 		if (log.isDebugEnabled()) {
 			log.debug("{}: the probe of {} rows found {} of {} matches wanted (terms: {}); {}", table, probe,
-					found.size(), rows, java.util.Arrays.toString(termMatches),
+					found.size(), rows, Arrays.toString(termMatches),
 					walk > 0 ? "walking " + walk + " rows" : "collecting");
 		}
 		if (walk > 0) {
