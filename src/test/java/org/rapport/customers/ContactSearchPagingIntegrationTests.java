@@ -24,6 +24,8 @@ import org.rapport.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,9 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	RecordAccess access;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void enoughContactsForBothPaths() {
@@ -302,6 +307,50 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 			.params(query.params())
 			.query(Long.class)
 			.list();
+	}
+
+	@Test
+	void walksArePlannedOnceAndCollectionsForTheirValues() {
+		// one transaction, so one connection: the JDBC driver prepares a statement on the server after five
+		// executions, and PostgreSQL counts each prepared statement's generic and custom plans
+		TransactionTemplate readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		readOnly.executeWithoutResult(status -> {
+			for (int i = 0; i < 8; i++) {
+				// "li" is common: the probe finds the page; nobody matches "Zyxqv": the probe finds none, so the
+				// matches are collected
+				assertThat(page("li", 25)).hasSize(26);
+				assertThat(page("Zyxqv", 25)).isEmpty();
+			}
+			record Prepared(String statement, long generic, long custom) {
+			}
+			List<Prepared> prepared = jdbc
+				.sql("select statement, generic_plans, custom_plans from pg_prepared_statements where not from_sql")
+				.query((rs, i) -> new Prepared(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+				.list();
+			assertThat(prepared).filteredOn(p -> p.statement().startsWith("with m as"))
+				.isNotEmpty()
+				.allSatisfy(p -> assertThat(p.generic()).as(p.statement()).isPositive())
+				.allSatisfy(p -> assertThat(p.custom()).as(p.statement()).isZero());
+			assertThat(prepared).filteredOn(p -> p.statement().contains(" offset 0)"))
+				.isNotEmpty()
+				.allSatisfy(p -> assertThat(p.generic()).as(p.statement()).isZero())
+				.allSatisfy(p -> assertThat(p.custom()).as(p.statement()).isPositive());
+			// and what follows the search in the transaction is planned for its values again
+			assertThat(jdbc.sql("select current_setting('plan_cache_mode')").query(String.class).single())
+				.isEqualTo("force_custom_plan");
+		});
+	}
+
+	/** The first page of {@code q}'s matches with the production probe, newest first, as ids. */
+	private List<Long> page(String q, int limit) {
+		Keyset keyset = Keyset.of("-updatedAt");
+		SqlQuery conditions = new SqlQuery();
+		List<String> terms = Indexing.match("c", q, conditions);
+		SqlQuery position = conditions.sharingParameters();
+		keyset.after("c", null, position);
+		return SortedSearch.page(jdbc, "contacts", "c", "c.id", conditions, position, keyset, limit + 1, false,
+				new SortedSearch.Hints(List.of(), terms), (rs, i) -> rs.getLong("id"));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One page of search results in list order (name, created, updated), found at a cost bounded by the
@@ -141,24 +142,31 @@ public final class SortedSearch {
 			}
 		}
 		String order = keyset.orderBy(alias);
-		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, mapper);
-		if (found.size() >= rows) {
-			return found;
-		}
-		int[] termMatches = found.isEmpty() || hints.terms().size() < 2 ? new int[0]
-				: termMatches(jdbc, table, alias, conditions, position, keyset, parts, hints.terms(), probe);
-		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe, termMatches);
-		if (log.isDebugEnabled()) {
-			log.debug("{}: the probe of {} rows found {} of {} matches wanted (terms: {}); {}", table, probe,
-					found.size(), rows, Arrays.toString(termMatches),
-					walk > 0 ? "walking " + walk + " rows" : "collecting");
-		}
-		if (walk > 0) {
-			// from the start again: testing the probe's rows once more costs about what finding where they end does
-			found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, walk, mapper);
+		String previousPlans = plans(jdbc, GENERIC_PLANS);
+		try {
+			List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, mapper);
 			if (found.size() >= rows) {
 				return found;
 			}
+			int[] termMatches = found.isEmpty() || hints.terms().size() < 2 ? new int[0]
+					: termMatches(jdbc, table, alias, conditions, position, keyset, parts, hints.terms(), probe);
+			long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe, termMatches);
+			if (log.isDebugEnabled()) {
+				log.debug("{}: the probe of {} rows found {} of {} matches wanted (terms: {}); {}", table, probe,
+						found.size(), rows, Arrays.toString(termMatches),
+						walk > 0 ? "walking " + walk + " rows" : "collecting");
+			}
+			if (walk > 0) {
+				// from the start again: testing the probe's rows once more costs about what finding where they end
+				// does
+				found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, walk, mapper);
+				if (found.size() >= rows) {
+					return found;
+				}
+			}
+		}
+		finally {
+			plans(jdbc, previousPlans);
 		}
 		// OFFSET 0 keeps the planner from merging the subquery into the sorted, limited outer query, where it
 		// could choose the walk again, this time over the whole table
@@ -216,7 +224,7 @@ public final class SortedSearch {
 			counts.add("count(*) filter (where " + term + ")");
 		}
 		String sql = "select " + String.join(", ", counts) + " from (" + source(table, alias, position, keyset, parts,
-				probe) + ") " + alias;
+				probe, conditions) + ") " + alias;
 		return jdbc.sql(sql).params(conditions.params()).query((rs, i) -> {
 			int[] m = new int[terms.size()];
 			for (int t = 0; t < m.length; t++) {
@@ -237,29 +245,57 @@ public final class SortedSearch {
 			SqlQuery conditions, SqlQuery position, Keyset keyset, List<String> parts, int rows, long walk,
 			RowMapper<T> mapper) {
 		String order = keyset.orderBy(alias);
-		String sql = "with m as (select " + alias + ".id from (" + source(table, alias, position, keyset, parts, walk)
-				+ ") " + alias + " where "
-				+ conditions.where() + " order by " + order + " limit " + rows + ") select " + columns + " from "
+		String sql = "with m as (select " + alias + ".id from (" + source(table, alias, position, keyset, parts, walk,
+				conditions) + ") " + alias + " where " + conditions.where() + " order by " + order + " limit "
+				+ conditions.param(rows) + ") select " + columns + " from "
 				+ table + " " + alias + " where " + alias + ".id in (select id from m) order by " + order;
 		return jdbc.sql(sql).params(conditions.params()).query(mapper).list();
 	}
 
-	/** The next {@code walk} rows in list order, of the whole table or of the union of {@code parts}. */
+	/**
+	 * The next {@code walk} rows in list order, of the whole table or of the union of {@code parts}. The count is a
+	 * parameter (registered in {@code params}), so that the statement's text, and its generic plan, are the same
+	 * whatever the count.
+	 */
 	private static String source(String table, String alias, SqlQuery position, Keyset keyset, List<String> parts,
-			long walk) {
+			long walk, SqlQuery params) {
 		String order = keyset.orderBy(alias);
+		String limit = params.param(walk);
 		if (parts.isEmpty()) {
 			return "select " + alias + ".* from " + table + " " + alias + " where " + position.where() + " order by "
-					+ order + " limit " + walk;
+					+ order + " limit " + limit;
 		}
 		List<String> each = new ArrayList<>();
 		for (String part : parts) {
 			each.add("(select " + alias + ".* from " + table + " " + alias + " where " + part + " and "
-					+ position.where() + " order by " + order + " limit " + walk + ")");
+					+ position.where() + " order by " + order + " limit " + limit + ")");
 		}
 		return "select " + alias + ".* from (" + String.join(" union all ", each) + ") " + alias + " order by " + order
-				+ " limit " + walk;
+				+ " limit " + limit;
 	}
+
+	/**
+	 * Sets how PostgreSQL plans the statements that follow in the current transaction ({@code plan_cache_mode},
+	 * as {@code SET LOCAL}), and returns the mode it replaces; outside a transaction it does nothing and returns
+	 * null. The application's sessions plan every statement for its values ({@code force_custom_plan}, see
+	 * {@code platform.db.DatabaseConfiguration}), because how many rows a search term matches decides a
+	 * collection's plan. A walk's plan is the same whatever the values (the sort index in order, the terms tested
+	 * on each row), and planning it again costs a third of a short walk: under {@value #GENERIC_PLANS}, a
+	 * statement the JDBC driver has prepared on the server (after five executions on a connection) is planned
+	 * once. Measured in docs/benchmarks.md (run 13).
+	 */
+	private static String plans(JdbcClient jdbc, String mode) {
+		if (mode == null || !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return null;
+		}
+		return jdbc.sql("select current_setting('plan_cache_mode') as previous, set_config('plan_cache_mode', :mode, true)")
+			.param("mode", mode)
+			.query((rs, i) -> rs.getString("previous"))
+			.single();
+	}
+
+	/** The plan mode of the walks: one generic plan per statement. */
+	static final String GENERIC_PLANS = "force_generic_plan";
 
 	/**
 	 * The first {@code rows} matches in list order if there are at most {@value #RARE} matches in all, else
