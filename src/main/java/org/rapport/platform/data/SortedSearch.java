@@ -134,7 +134,6 @@ public final class SortedSearch {
 	public static <T> List<T> page(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
 			SqlQuery position, Keyset keyset, int rows, boolean expectRare, Hints hints, int probe,
 			RowMapper<T> mapper) {
-		List<String> parts = hints.parts();
 		if (expectRare) {
 			List<T> all = collectRare(jdbc, table, alias, columns, conditions, position, keyset, rows, mapper);
 			if (all != null) {
@@ -142,31 +141,12 @@ public final class SortedSearch {
 			}
 		}
 		String order = keyset.orderBy(alias);
+		// not restored when a walk fails: the transaction, or its savepoint, is rolled back, and the setting with it
 		String previousPlans = plans(jdbc, GENERIC_PLANS);
-		try {
-			List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, mapper);
-			if (found.size() >= rows) {
-				return found;
-			}
-			int[] termMatches = found.isEmpty() || hints.terms().size() < 2 ? new int[0]
-					: termMatches(jdbc, table, alias, conditions, position, keyset, parts, hints.terms(), probe);
-			long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe, termMatches);
-			if (log.isDebugEnabled()) {
-				log.debug("{}: the probe of {} rows found {} of {} matches wanted (terms: {}); {}", table, probe,
-						found.size(), rows, Arrays.toString(termMatches),
-						walk > 0 ? "walking " + walk + " rows" : "collecting");
-			}
-			if (walk > 0) {
-				// from the start again: testing the probe's rows once more costs about what finding where they end
-				// does
-				found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, walk, mapper);
-				if (found.size() >= rows) {
-					return found;
-				}
-			}
-		}
-		finally {
-			plans(jdbc, previousPlans);
+		List<T> walked = walkFirst(jdbc, table, alias, columns, conditions, position, keyset, rows, hints, probe, mapper);
+		plans(jdbc, previousPlans);
+		if (walked != null) {
+			return walked;
 		}
 		// OFFSET 0 keeps the planner from merging the subquery into the sorted, limited outer query, where it
 		// could choose the walk again, this time over the whole table
@@ -174,6 +154,34 @@ public final class SortedSearch {
 				+ conditions.where() + " and " + position.where() + " offset 0) " + alias + " order by " + order
 				+ " limit " + rows;
 		return jdbc.sql(all).params(conditions.params()).query(mapper).list();
+	}
+
+	/**
+	 * The page if the probe, or the further walk it predicts to be worth it, finds it; else null, to collect the
+	 * matches instead.
+	 */
+	private static <T> List<T> walkFirst(JdbcClient jdbc, String table, String alias, String columns,
+			SqlQuery conditions, SqlQuery position, Keyset keyset, int rows, Hints hints, int probe, RowMapper<T> mapper) {
+		List<String> parts = hints.parts();
+		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, mapper);
+		if (found.size() >= rows) {
+			return found;
+		}
+		int[] termMatches = found.isEmpty() || hints.terms().size() < 2 ? new int[0]
+				: termMatches(jdbc, table, alias, conditions, position, keyset, parts, hints.terms(), probe);
+		long walk = furtherWalk(found.size(), rows, tableSize(jdbc, table), probe, termMatches);
+		if (log.isDebugEnabled()) {
+			log.debug("{}: the probe of {} rows found {} of {} matches wanted (terms: {}); {}", table, probe, found.size(),
+					rows, Arrays.toString(termMatches), walk > 0 ? "walking " + walk + " rows" : "collecting");
+		}
+		if (walk > 0) {
+			// from the start again: testing the probe's rows once more costs about what finding where they end does
+			found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, walk, mapper);
+			if (found.size() >= rows) {
+				return found;
+			}
+		}
+		return null;
 	}
 
 	/**
