@@ -67,6 +67,10 @@ public final class SearchBenchmark {
 
 	private final int queryCount = Integer.getInteger("bench.queries", 500);
 
+	/** Kinds of name fragment to draw, e.g. {@code pinyin syllables}; all when empty. */
+	private final List<String> onlyKinds = System.getProperty("bench.kinds", "").isBlank() ? List.of()
+			: List.of(System.getProperty("bench.kinds").split(","));
+
 	private final List<String> only = System.getProperty("bench.only", "").isBlank() ? List.of()
 			: List.of(System.getProperty("bench.only").split(","));
 
@@ -465,6 +469,14 @@ public final class SearchBenchmark {
 	 * Name fragments as people type them, drawn from random contacts: part of a Western family
 	 * name, a Chinese name (whole or family name and first given character), or its pinyin.
 	 */
+	/** Adds the fragment unless {@code bench.kinds} names other kinds only. */
+	private void add(List<String> fragments, List<String> kinds, String fragment, String kind) {
+		if (onlyKinds.isEmpty() || onlyKinds.contains(kind)) {
+			fragments.add(fragment);
+			kinds.add(kind);
+		}
+	}
+
 	private List<String> nameFragments(Random random, int count, List<String> kinds) {
 		List<String[]> people = jdbc.sql("""
 				select first_name, last_name from contacts tablesample system (1) repeatable (7)
@@ -479,32 +491,26 @@ public final class SearchBenchmark {
 			if (SearchText.containsCjk(last)) {
 				int kind = random.nextInt(3);
 				if (kind == 0) {
-					fragments.add(last + first);
-					kinds.add("Chinese name");
+					add(fragments, kinds, last + first, "Chinese name");
 				}
 				else if (kind == 1) {
-					fragments.add(last + first.substring(0, 1));
-					kinds.add("Chinese name");
+					add(fragments, kinds, last + first.substring(0, 1), "Chinese name");
 				}
 				else {
 					String pinyin = SearchText.pinyin(last + first);
-					fragments.add(pinyin.substring(0, pinyin.lastIndexOf(' ')));
-					kinds.add("pinyin syllables");
+					add(fragments, kinds, pinyin.substring(0, pinyin.lastIndexOf(' ')), "pinyin syllables");
 				}
 			}
 			else {
 				int kind = random.nextInt(3);
 				if (kind == 0 || last.length() < 5) {
-					fragments.add(last);
-					kinds.add("Latin family name");
+					add(fragments, kinds, last, "Latin family name");
 				}
 				else if (kind == 1) {
-					fragments.add(last.substring(0, 4 + random.nextInt(last.length() - 4)));
-					kinds.add("Latin name start");
+					add(fragments, kinds, last.substring(0, 4 + random.nextInt(last.length() - 4)), "Latin name start");
 				}
 				else {
-					fragments.add(first + " " + last.substring(0, 3));
-					kinds.add("given name + 3 letters");
+					add(fragments, kinds, first + " " + last.substring(0, 3), "given name + 3 letters");
 				}
 			}
 		}
