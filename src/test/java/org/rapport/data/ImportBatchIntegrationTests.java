@@ -28,16 +28,20 @@ class ImportBatchIntegrationTests extends IntegrationTest {
 	/** Rows 2 and 4 repeat rows 1 and 3 (same e-mail; same phone); row 5 is refused; rows 6 and 7 update an existing contact. */
 	private static String file(String tag) {
 		// numbers of their own, so that other tests' contacts do not match
-		String uk = String.format("%03d", Math.abs(tag.hashCode()) % 1000);
-		String us = String.format("%02d", Math.abs(tag.hashCode()) % 100);
+		// (seven digits of the tag's own each, in London and Washington numbers as the import checks: with three and
+		// two, another test's contact now and then had one)
+		String uk = "7" + String.format("%07d", Math.floorMod(tag.hashCode(), 10_000_000));
+		String us = (200 + Math.floorMod(tag.hashCode() * 31 + 7, 800))
+				+ String.format("%04d", Math.floorMod(tag.hashCode() * 17 + 3, 10_000));
 		return "firstName,lastName,email,phone,title,company,tags\n"
 				+ "Ada,Byron" + tag + ",ada." + tag + "@example.com,,First,," + tag + "\n"
 				+ "Ada,Byron" + tag + ",ADA." + tag + "@example.com,,Second,," + tag + "\n"
-				+ "Alan,Turing" + tag + ",,+44 20 7946 0" + uk + ",Third,," + tag + "\n"
-				+ "Alan,Turing" + tag + ",,+44 (20) 7946-0" + uk + ",Fourth,," + tag + "\n"
+				+ "Alan,Turing" + tag + ",,+44 20 " + uk.substring(0, 4) + " " + uk.substring(4) + ",Third,," + tag + "\n"
+				+ "Alan,Turing" + tag + ",,+44 (20) " + uk.substring(0, 4) + "-" + uk.substring(4) + ",Fourth,," + tag + "\n"
 				+ "X".repeat(250) + ",Long" + tag + ",long." + tag + "@example.com,,Fifth,Ghost Works " + tag + "," + tag + "\n"
-				+ "Grace,Hopper" + tag + ",grace." + tag + "@example.com,+1 202 555 01" + us + ",Sixth,," + tag + "\n"
-				+ "Grace,Hopper" + tag + ",,(202) 555-01" + us + ",Seventh,," + tag + "\n";
+				+ "Grace,Hopper" + tag + ",grace." + tag + "@example.com,+1 202 " + us.substring(0, 3) + " " + us.substring(3)
+				+ ",Sixth,," + tag + "\n" + "Grace,Hopper" + tag + ",,(202) " + us.substring(0, 3) + "-" + us.substring(3)
+				+ ",Seventh,," + tag + "\n";
 	}
 
 	private JsonNode run(String token, String tag, String duplicates) {

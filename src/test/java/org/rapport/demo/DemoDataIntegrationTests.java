@@ -264,7 +264,7 @@ class DemoDataIntegrationTests {
 			s.execute("create database " + name + " encoding 'UTF8' template template0");
 			String base = TestDatabase.url();
 			url = base.replaceFirst("/" + Pattern.quote(current) + "(?=$|\\?)", Matcher.quoteReplacement("/" + name));
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			TestDatabase.atExit(() -> {
 				try (Connection admin = DriverManager.getConnection(base, TestDatabase.user(), "");
 						Statement drop = admin.createStatement()) {
 					drop.execute("drop database if exists " + name + " with (force)");
@@ -272,7 +272,7 @@ class DemoDataIntegrationTests {
 				catch (SQLException ex) {
 					// an embedded server may already be gone, and its files with it
 				}
-			}));
+			});
 			return url;
 		}
 		catch (SQLException ex) {
