@@ -49,7 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (jdbc:postgresql://127.0.0.1:5432/rapport_bench), {@code bench.dbUser} (postgres),
  * {@code bench.admin} / {@code bench.adminPassword}, {@code bench.rep} / {@code bench.repPassword},
  * {@code bench.clients} (8), {@code bench.warmup} (10 s), {@code bench.seconds} (30 s),
- * {@code bench.queries} (500 of each kind), {@code bench.only} (comma-separated scenario names), {@code bench.slowest} (N: instead of the scenarios, time each name fragment once, one client, and print the N slowest per scope).
+ * {@code bench.queries} (500 of each kind), {@code bench.only} (comma-separated scenario names),
+ * {@code bench.kinds} (comma-separated kinds of name fragment, e.g. {@code pinyin syllables}), {@code bench.slowest}
+ * (N: instead of the scenarios, time each name fragment once, one client, and print the N slowest per scope) and
+ * {@code bench.trace} (with it, how each search finished).
  */
 public final class SearchBenchmark {
 

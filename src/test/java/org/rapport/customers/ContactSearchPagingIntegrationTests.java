@@ -23,6 +23,7 @@ import org.rapport.platform.users.UserAccounts;
 import org.rapport.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -216,13 +217,8 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		String cursor = null;
 		int pages = 0;
 		do {
-			SqlQuery conditions = new SqlQuery();
-			List<String> parts = scope.apply(conditions);
-			List<String> terms = Indexing.match("c", q, conditions);
-			SqlQuery position = conditions.sharingParameters();
-			keyset.after("c", cursor, position);
-			List<Row> rows = SortedSearch.page(jdbc, "contacts", "c", "c.*", conditions, position, keyset, limit + 1, false,
-					new SortedSearch.Hints(parts, terms), probe, (rs, i) -> new Row(rs.getLong("id"), keyset.cursorAfter(rs)));
+			List<Row> rows = searchPage(q, keyset, cursor, probe, limit + 1, scope,
+					(rs, i) -> new Row(rs.getLong("id"), keyset.cursorAfter(rs)));
 			rows.stream().limit(limit).forEach(r -> paged.add(r.id()));
 			cursor = rows.size() > limit ? rows.get(limit - 1).cursor() : null;
 			pages++;
@@ -344,13 +340,23 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 
 	/** The first page of {@code q}'s matches with the production probe, newest first, as ids. */
 	private List<Long> page(String q, int limit) {
-		Keyset keyset = Keyset.of("-updatedAt");
+		return searchPage(q, Keyset.of("-updatedAt"), null, SortedSearch.PROBE, limit + 1, conditions -> List.of(),
+				(rs, i) -> rs.getLong("id"));
+	}
+
+	/**
+	 * The next {@code rows} matches of {@code q} after {@code cursor} with {@code SortedSearch.page} and a probe of
+	 * {@code probe} rows. {@code scope} adds the visibility condition to the conditions and gives the parts to walk.
+	 */
+	private <T> List<T> searchPage(String q, Keyset keyset, String cursor, int probe, int rows,
+			Function<SqlQuery, List<String>> scope, RowMapper<T> mapper) {
 		SqlQuery conditions = new SqlQuery();
+		List<String> parts = scope.apply(conditions);
 		List<String> terms = Indexing.match("c", q, conditions);
 		SqlQuery position = conditions.sharingParameters();
-		keyset.after("c", null, position);
-		return SortedSearch.page(jdbc, "contacts", "c", "c.id", conditions, position, keyset, limit + 1, false,
-				new SortedSearch.Hints(List.of(), terms), (rs, i) -> rs.getLong("id"));
+		keyset.after("c", cursor, position);
+		return SortedSearch.page(jdbc, "contacts", "c", "c.*", conditions, position, keyset, rows, false,
+				new SortedSearch.Hints(parts, terms), probe, mapper);
 	}
 
 	@Test

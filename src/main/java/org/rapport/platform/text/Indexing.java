@@ -178,21 +178,21 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		if (SearchText.isPhoneQuery(query)) {
 			String like = q.param("%" + query.replaceAll("\\D", "") + "%");
 			added.add("(" + alias + ".phone_digits like " + like + " or " + alias + ".search_text like " + like + ")");
-			added.forEach(q::and);
-			return added;
 		}
-		for (String term : SearchText.normalize(query).split(" ")) {
-			if (term.isEmpty()) {
-				continue;
-			}
-			List<String> grams = SearchText.queryGrams(term);
-			if (!grams.isEmpty()) {
-				added.add(alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])");
-			}
-			// one or two CJK characters are matched exactly by their gram; a LIKE on top would only add a
-			// recheck, and its pattern has no trigram for the trigram index to use
-			if (grams.isEmpty() || (SearchText.containsCjk(term) && !exactByGrams(term))) {
-				added.add(alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%"));
+		else {
+			for (String term : SearchText.normalize(query).split(" ")) {
+				if (term.isEmpty()) {
+					continue;
+				}
+				List<String> grams = SearchText.queryGrams(term);
+				if (!grams.isEmpty()) {
+					added.add(alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])");
+				}
+				// one or two CJK characters are matched exactly by their gram; a LIKE on top would only add a
+				// recheck, and its pattern has no trigram for the trigram index to use
+				if (grams.isEmpty() || (SearchText.containsCjk(term) && !exactByGrams(term))) {
+					added.add(alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%"));
+				}
 			}
 		}
 		added.forEach(q::and);
