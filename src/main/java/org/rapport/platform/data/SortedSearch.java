@@ -32,11 +32,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * index entries, so for a query of several terms the probe's rows are counted per term as well: terms
  * that are each common but rare together (pinyin syllables, "wu jian bo") are walked, not collected.
  * <p>
- * The walk is cheap when the sort index covers the searched columns (for contacts and accounts, the
- * updated-at index includes the owner and the search columns): PostgreSQL then tests each row in the index
- * without visiting the table, about a microsecond a row, against several for each row collected. The
- * walk's inner query selects every column, and PostgreSQL drops those the conditions do not use, so a
- * filter on an uncovered column (tags, custom fields) still works, through the table. For someone who sees
+ * The walk is cheap when the sort index covers the columns its conditions test (for contacts and accounts, the
+ * updated-at indexes include the owner, the phone digits and the search text): PostgreSQL then tests each row in
+ * the index without visiting the table, a third to half a microsecond a row, against several for each row
+ * collected. So the walk tests each condition as written for rows ({@link SqlQuery#scanWhere()}): a search term
+ * on the text alone, where its collection uses the gram index (the grams, a third of a contact's search columns,
+ * would make the index three times as wide, and testing them costs more than testing the text). The walk's inner
+ * query selects every column, and PostgreSQL drops those the conditions do not use, so a filter on an uncovered
+ * column (tags, custom fields) still works, through the table. For someone who sees
  * only some owners' records, the walk reads just those: the parts named by the caller (each owner's rows
  * through an index that leads with the owner, and the rows shared with them), merged in list order.
  * Measured in docs/benchmarks.md.
@@ -78,7 +81,8 @@ public final class SortedSearch {
 	 * @param jdbc the database
 	 * @param table the table, e.g. {@code contacts}
 	 * @param alias its alias in the conditions, e.g. {@code c}
-	 * @param columns the select list over the alias
+	 * @param columns the select list over the alias, with the list order's column and the id (the walk goes on
+	 * after the last match it found, {@link Keyset#cursorAfter})
 	 * @param conditions visibility, search terms and filters
 	 * @param position the keyset condition (where the page starts), sharing the parameters of
 	 * {@code conditions}
@@ -98,9 +102,10 @@ public final class SortedSearch {
 	 * the conditions can match, each served in list order by an index, such as the records of each owner a
 	 * sales rep may see ({@link org.rapport.platform.access.RecordAccess#walkParts}): the walk reads the parts'
 	 * rows merged in list order, and tests only those. Empty: the whole table.
-	 * @param terms the conditions of the search terms ({@link org.rapport.platform.text.Indexing#match}), each
-	 * served by a search index. When a probe does not fill the page, the share of its rows that each term
-	 * matches tells how much of those indexes a collection would read: a query of common syllables ("wu jian
+	 * @param terms the conditions of the search terms as tested on walked rows
+	 * ({@link org.rapport.platform.text.Indexing#match}); a collection finds each through a search index. When a
+	 * probe does not fill the page, the share of its rows that each term matches tells how much of those indexes a
+	 * collection would read: a query of common syllables ("wu jian
 	 * bo") matches few records, but collecting them intersects posting lists of a tenth of the table.
 	 */
 	public record Hints(List<String> parts, List<String> terms) {
@@ -163,7 +168,12 @@ public final class SortedSearch {
 	private static <T> List<T> walkFirst(JdbcClient jdbc, String table, String alias, String columns,
 			SqlQuery conditions, SqlQuery position, Keyset keyset, int rows, Hints hints, int probe, RowMapper<T> mapper) {
 		List<String> parts = hints.parts();
-		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, mapper);
+		String[] lastMatch = new String[1];
+		RowMapper<T> noting = (rs, i) -> {
+			lastMatch[0] = keyset.cursorAfter(rs);
+			return mapper.mapRow(rs, i);
+		};
+		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, noting);
 		if (found.size() >= rows) {
 			return found;
 		}
@@ -175,10 +185,16 @@ public final class SortedSearch {
 					rows, Arrays.toString(termMatches), walk > 0 ? "walking " + walk + " rows" : "collecting");
 		}
 		if (walk > 0) {
-			// from the start again: testing the probe's rows once more costs about what finding where they end does
-			found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, walk, mapper);
-			if (found.size() >= rows) {
-				return found;
+			// on from the probe's last match (furtherWalk collects when the probe found none): the rows up to it are
+			// tested, and their matches found; the walk covers at least the rows a walk from the start would
+			SqlQuery afterLastMatch = conditions.sharingParameters();
+			keyset.after(alias, lastMatch[0], afterLastMatch);
+			List<T> more = walk(jdbc, table, alias, columns, conditions, afterLastMatch, keyset, parts,
+					rows - found.size(), walk, mapper);
+			if (found.size() + more.size() >= rows) {
+				List<T> page = new ArrayList<>(found);
+				page.addAll(more);
+				return page;
 			}
 		}
 		return null;
@@ -254,7 +270,7 @@ public final class SortedSearch {
 			RowMapper<T> mapper) {
 		String order = keyset.orderBy(alias);
 		String sql = "with m as (select " + alias + ".id from (" + source(table, alias, position, keyset, parts, walk,
-				conditions) + ") " + alias + " where " + conditions.where() + " order by " + order + " limit "
+				conditions) + ") " + alias + " where " + conditions.scanWhere() + " order by " + order + " limit "
 				+ conditions.param(rows) + ") select " + columns + " from "
 				+ table + " " + alias + " where " + alias + ".id in (select id from m) order by " + order;
 		return jdbc.sql(sql).params(conditions.params()).query(mapper).list();

@@ -5,10 +5,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Conditions and named parameters of one list query, built up filter by filter. */
+/**
+ * Conditions and named parameters of one list query, built up filter by filter. A condition may be written two
+ * ways ({@link #and(String, String)}): for finding rows through an index ({@link #where()}), and for testing rows
+ * one by one as a walk of a sort index meets them ({@link #scanWhere()}).
+ */
 public final class SqlQuery {
 
-	private final List<String> conditions = new ArrayList<>();
+	/** A condition as written for an index lookup, and as tested on each row of a scan. */
+	private record Condition(String indexed, String scanned) {
+	}
+
+	private final List<Condition> conditions = new ArrayList<>();
 
 	private final Map<String, Object> params;
 
@@ -36,12 +44,29 @@ public final class SqlQuery {
 	}
 
 	public SqlQuery and(String condition) {
-		conditions.add(condition);
+		return and(condition, condition);
+	}
+
+	/**
+	 * Adds a condition written two ways that select the same rows: {@code indexed} for finding them through an
+	 * index (a search index: {@code search_grams @> …}), {@code scanned} for testing each row a walk in list order
+	 * meets, over columns that a covering sort index carries (so the walk reads only that index).
+	 */
+	public SqlQuery and(String indexed, String scanned) {
+		conditions.add(new Condition(indexed, scanned));
 		return this;
 	}
 
+	/** The conditions as written for finding rows through indexes. */
 	public String where() {
-		return conditions.isEmpty() ? "true" : String.join(" and ", conditions);
+		return conditions.isEmpty() ? "true"
+				: String.join(" and ", conditions.stream().map(Condition::indexed).toList());
+	}
+
+	/** The conditions as tested on each row of a walk in list order ({@link SortedSearch}). */
+	public String scanWhere() {
+		return conditions.isEmpty() ? "true"
+				: String.join(" and ", conditions.stream().map(Condition::scanned).toList());
 	}
 
 	public Map<String, Object> params() {

@@ -1,8 +1,6 @@
 package org.rapport.platform.text;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import org.rapport.platform.data.SqlQuery;
@@ -20,9 +18,6 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 
 	/** Most UTF-8 bytes of {@link #searchText}. */
 	public static final int MAX_TEXT_BYTES = 1000;
-
-	/** Most bytes of {@link #grams} as a PostgreSQL {@code text[]}. */
-	public static final int MAX_GRAM_BYTES = 1000;
 
 	public static Indexing ofContact(String displayName, String firstName, String lastName, List<String> emails,
 			List<String> phones, String company) {
@@ -54,7 +49,8 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			}
 		}
 		String searchText = capped(text.toString(), MAX_TEXT_BYTES);
-		return new Indexing(SearchText.normalize(name), searchText, cappedGrams(SearchText.grams(searchText)),
+		// every gram of the text: the grams are in the gram index only (GIN, no bound per row), not in a sort index
+		return new Indexing(SearchText.normalize(name), searchText, SearchText.grams(searchText).toArray(String[]::new),
 				SearchText.digits(phones));
 	}
 
@@ -81,22 +77,6 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			i += Character.charCount(cp);
 		}
 		return text;
-	}
-
-	/** The grams in order while their array stays within {@value #MAX_GRAM_BYTES} bytes as PostgreSQL stores it. */
-	static String[] cappedGrams(Collection<String> grams) {
-		List<String> kept = new ArrayList<>();
-		int bytes = 24;
-		for (String gram : grams) {
-			// each element: a four-byte length, its UTF-8 bytes, padded to four
-			int size = (4 + gram.getBytes(StandardCharsets.UTF_8).length + 3) / 4 * 4;
-			if (bytes + size > MAX_GRAM_BYTES) {
-				break;
-			}
-			bytes += size;
-			kept.add(gram);
-		}
-		return kept.toArray(String[]::new);
 	}
 
 	/** Whether a query searches at all (else a list is just filtered and sorted). */
@@ -157,6 +137,9 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			if ((wanted.isEmpty() || (SearchText.containsCjk(term) && !exactByGrams(term))) && !searchText.contains(term)) {
 				return false;
 			}
+			if (!wanted.isEmpty() && !SearchText.containsCjk(term) && !startsAWord(searchText, term)) {
+				return false;
+			}
 		}
 		return true;
 	}
@@ -167,8 +150,22 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 	}
 
 	/**
-	 * Adds the conditions matching a user's query to {@code q}, for a table aliased {@code alias}, and returns
-	 * them: each is served by a search index (for {@link org.rapport.platform.data.SortedSearch.Hints}).
+	 * Where a term of one or two letters or digits must start a word ({@code ^} grams), as a regular expression
+	 * over the search text: at the start, or after an ASCII character other than a letter or digit (a space,
+	 * {@code . @ - _ |}…). Another character before it (a letter, a digit, a Chinese character, any non-ASCII
+	 * character) continues a word. The grams mark a word start after any character that is not a letter or digit,
+	 * so a term is matched where both agree; they differ only after non-ASCII punctuation ({@code ·lv}). The class
+	 * names ASCII ranges only: a class spanning the non-ASCII code points costs PostgreSQL's regular expressions
+	 * some 20 µs a row.
+	 */
+	static final String WORD_START = "(^|[\\x01-/:-@[-`{-\\x7f])";
+
+	/**
+	 * Adds the conditions matching a user's query to {@code q}, for a table aliased {@code alias}, each written two
+	 * ways ({@link SqlQuery#and(String, String)}) that select the same rows: through a search index (the trigram
+	 * index of {@code search_text}, the gram index), and as tested on each row of a walk in list order, over
+	 * {@code search_text} and {@code phone_digits} only, which the covering sort indexes carry. Returns the terms'
+	 * conditions as tested on walked rows ({@link org.rapport.platform.data.SortedSearch.Hints}).
 	 */
 	public static List<String> match(String alias, String query, SqlQuery q) {
 		List<String> added = new ArrayList<>();
@@ -177,26 +174,66 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		}
 		if (SearchText.isPhoneQuery(query)) {
 			String like = q.param("%" + query.replaceAll("\\D", "") + "%");
-			added.add("(" + alias + ".phone_digits like " + like + " or " + alias + ".search_text like " + like + ")");
+			add(q, added, "(" + alias + ".phone_digits like " + like + " or " + alias + ".search_text like " + like + ")",
+					null);
+			return added;
 		}
-		else {
-			for (String term : SearchText.normalize(query).split(" ")) {
-				if (term.isEmpty()) {
-					continue;
-				}
-				List<String> grams = SearchText.queryGrams(term);
-				if (!grams.isEmpty()) {
-					added.add(alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])");
-				}
-				// one or two CJK characters are matched exactly by their gram; a LIKE on top would only add a
-				// recheck, and its pattern has no trigram for the trigram index to use
-				if (grams.isEmpty() || (SearchText.containsCjk(term) && !exactByGrams(term))) {
-					added.add(alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%"));
-				}
+		for (String term : SearchText.normalize(query).split(" ")) {
+			if (term.isEmpty()) {
+				continue;
+			}
+			List<String> grams = SearchText.queryGrams(term);
+			String like = alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%");
+			if (grams.isEmpty()) {
+				// three or more characters, none Chinese: the trigram index
+				add(q, added, like, null);
+				continue;
+			}
+			String gramCondition = alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])";
+			if (SearchText.containsCjk(term)) {
+				// one or two CJK characters are matched exactly by their gram: a LIKE on top would only add a recheck,
+				// and its pattern has no trigram for the trigram index to use; a walk tests the text for the same
+				add(q, added, exactByGrams(term) ? gramCondition : "(" + gramCondition + " and " + like + ")", like);
+			}
+			else if (startsWords(term)) {
+				// a function call, not the ~ operator: the planner would otherwise serve the pattern by the trigram
+				// index too, and analyse it for every plan (tens of milliseconds)
+				String start = "regexp_like(" + alias + ".search_text, " + q.param(WORD_START + term) + ")";
+				add(q, added, "(" + gramCondition + " and " + start + ")", "(" + like + " and " + start + ")");
+			}
+			else {
+				// a word-start gram of a character that is no letter or digit ("a.", "-") is never indexed
+				add(q, added, "false", null);
 			}
 		}
-		added.forEach(q::and);
 		return added;
+	}
+
+	/** Adds a term's condition to the query and its scanned form to {@code added}; {@code scanned} null: the same. */
+	private static void add(SqlQuery q, List<String> added, String indexed, String scanned) {
+		String onRows = scanned == null ? indexed : scanned;
+		q.and(indexed, onRows);
+		added.add(onRows);
+	}
+
+	/** Whether a term without CJK characters is one or two letters or digits, matched at the start of a word. */
+	static boolean startsWords(String term) {
+		return term.codePointCount(0, term.length()) <= 2 && term.codePoints().allMatch(Character::isLetterOrDigit);
+	}
+
+	/**
+	 * Whether the term occurs at the start of a word of the text in the sense of {@link #WORD_START}: at the start,
+	 * or after an ASCII character other than a letter or digit.
+	 */
+	static boolean startsAWord(String text, String term) {
+		for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+			char before = i == 0 ? ' ' : text.charAt(i - 1);
+			if (before < 0x80 && !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z'
+					|| before >= 'A' && before <= 'Z')) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

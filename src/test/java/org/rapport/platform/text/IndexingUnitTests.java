@@ -47,12 +47,31 @@ class IndexingUnitTests {
 		Indexing ix = Indexing.ofContact(family + given, given, family, emails, List.of(), "公".repeat(200));
 		assertThat(ix.searchText().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Indexing.MAX_TEXT_BYTES);
 		assertThat(ix.searchText()).startsWith("欧欧欧");
-		int gramBytes = 24;
-		for (String g : ix.grams()) {
-			gramBytes += (4 + g.getBytes(StandardCharsets.UTF_8).length + 3) / 4 * 4;
-		}
-		assertThat(gramBytes).isLessThanOrEqualTo(Indexing.MAX_GRAM_BYTES);
+		// the grams are not bounded (no sort index carries them): every gram of the text is kept
+		assertThat(ix.grams()).containsExactlyElementsOf(SearchText.grams(ix.searchText()));
 		assertThat(ix.grams()).contains("欧", "欧欧");
+	}
+
+	@Test
+	void aShortTermMatchesAtTheStartOfAWordAfterAnAsciiSeparator() {
+		Indexing ix = Indexing.ofContact("Jean ·Lv", "Jean", "·Lv", List.of("x.lv@example.com", "ab86lv@example.com"),
+				List.of(), "王lv");
+		assertThat(ix.matches("lv")).isTrue();
+		assertThat(ix.matches("jean lv")).isTrue();
+		Indexing other = Indexing.ofContact("Jean ·Lv", "Jean", "·Lv", List.of("ab86lv@example.com"), List.of(), "王lv");
+		// after a digit, a Chinese character or non-ASCII punctuation, "lv" continues a word
+		assertThat(other.grams()).contains("^lv");
+		assertThat(other.matches("lv")).isFalse();
+		assertThat(other.matches("lva")).isFalse();
+		assertThat(other.matches("86lv")).isTrue();
+		assertThat(Indexing.startsAWord("o'lv", "lv")).isTrue();
+		assertThat(Indexing.startsAWord("_lv", "lv")).isTrue();
+		assertThat(Indexing.startsAWord("lv", "lv")).isTrue();
+		assertThat(Indexing.startsAWord("olv lv", "lv")).isTrue();
+		assertThat(Indexing.startsAWord("olv", "lv")).isFalse();
+		assertThat(Indexing.startsAWord("😀lv", "lv")).isFalse();
+		// a short term with a character that is no letter or digit has no word-start gram: it matches nothing
+		assertThat(ix.matches("x.")).isFalse();
 	}
 
 	@Test

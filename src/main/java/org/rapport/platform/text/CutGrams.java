@@ -1,0 +1,59 @@
+package org.rapport.platform.text;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Gives back the grams that rows written before the grams were unbounded lost. Until then {@link Indexing} kept a
+ * row's grams while their array stayed within 1,000 bytes, so that a sort index could carry them; a row with
+ * long Chinese text (a long company name, many e-mail addresses) lost its last grams. The grams are a function of
+ * the search text alone ({@link SearchText#grams}), so they are computed again from it. For the migrations of
+ * the modules whose tables have search columns.
+ */
+public final class CutGrams {
+
+	/** Rows whose grams may have reached the old bound: their size as PostgreSQL stores them, estimated. */
+	private static final String NEAR_THE_BOUND = "24 + octet_length(array_to_string(search_grams, '')) "
+			+ "+ 8 * cardinality(search_grams) > 900";
+
+	private CutGrams() {
+	}
+
+	/**
+	 * Recomputes the grams of the table's rows that may have been cut, and returns how many changed.
+	 *
+	 * @param table a table with {@code id}, {@code search_text} and {@code search_grams}, named by the caller
+	 */
+	public static int restore(Connection connection, String table) throws SQLException {
+		List<Object[]> changed = new ArrayList<>();
+		try (PreparedStatement select = connection
+			.prepareStatement("select id, search_text, search_grams from " + table + " where " + NEAR_THE_BOUND);
+				ResultSet rs = select.executeQuery()) {
+			while (rs.next()) {
+				String[] had = (String[]) rs.getArray(3).getArray();
+				String[] grams = SearchText.grams(rs.getString(2)).toArray(String[]::new);
+				if (!Arrays.equals(had, grams)) {
+					changed.add(new Object[] { rs.getLong(1), grams });
+				}
+			}
+		}
+		try (PreparedStatement update = connection
+			.prepareStatement("update " + table + " set search_grams = ? where id = ?")) {
+			for (Object[] row : changed) {
+				Array grams = connection.createArrayOf("text", (String[]) row[1]);
+				update.setArray(1, grams);
+				update.setLong(2, (Long) row[0]);
+				update.addBatch();
+			}
+			update.executeBatch();
+		}
+		return changed.size();
+	}
+
+}
