@@ -478,9 +478,7 @@ final class DemoCompany {
 	}
 
 	static <T> T as(Actor actor, Supplier<T> work) {
-		List<T> result = new ArrayList<>(1);
-		Actor.runAs(actor, () -> result.add(work.get()));
-		return result.get(0);
+		return Actor.callAs(actor, work);
 	}
 
 }

@@ -2,7 +2,10 @@ package org.rapport.platform;
 
 import java.io.Serializable;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -57,6 +60,13 @@ public record Actor(long id, String username, String displayName, Role role, Lon
 				RUNNING_AS.set(previous);
 			}
 		}
+	}
+
+	/** Runs work as the given actor on this thread, as {@link #runAs}, and returns its result. */
+	public static <T> T callAs(Actor actor, Supplier<T> work) {
+		List<T> result = new ArrayList<>(1);
+		runAs(actor, () -> result.add(work.get()));
+		return result.get(0);
 	}
 
 	/**

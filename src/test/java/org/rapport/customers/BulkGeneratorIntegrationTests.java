@@ -3,7 +3,6 @@ package org.rapport.customers;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.internal.BulkGenerator;
@@ -120,7 +119,7 @@ class BulkGeneratorIntegrationTests extends IntegrationTest {
 		});
 		// a generated contact reads through the facade like any other
 		Actor admin = users.findByUsername("admin").orElseThrow().actor();
-		ContactView read = as(admin, () -> contacts.get(result.firstContactId()));
+		ContactView read = Actor.callAs(admin, () -> contacts.get(result.firstContactId()));
 		assertThat(read.displayName()).isNotBlank();
 		assertThat(read.phones()).isNotEmpty();
 		assertThat(read.email()).contains("@");
@@ -131,7 +130,7 @@ class BulkGeneratorIntegrationTests extends IntegrationTest {
 		String cursor = null;
 		for (int page = 0; page < 50; page++) {
 			String at = cursor;
-			Page<ContactView> found = as(actor,
+			Page<ContactView> found = Actor.callAs(actor,
 					() -> contacts.list(new ContactQuery(q, null, null, null, null, null, null, 200, at)));
 			if (found.items().stream().map(ContactView::id).anyMatch(Predicate.isEqual(id))) {
 				return true;
@@ -156,12 +155,5 @@ class BulkGeneratorIntegrationTests extends IntegrationTest {
 		return jdbc.sql(sql).params(params).query(Long.class).single();
 	}
 
-	private static <T> T as(Actor actor, Supplier<T> work) {
-		Object[] result = new Object[1];
-		Actor.runAs(actor, () -> result[0] = work.get());
-		@SuppressWarnings("unchecked")
-		T t = (T) result[0];
-		return t;
-	}
 
 }

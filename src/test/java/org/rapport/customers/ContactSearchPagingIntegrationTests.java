@@ -3,7 +3,6 @@ package org.rapport.customers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +119,7 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		int pages = 0;
 		do {
 			String at = cursor;
-			Page<ContactView> page = as(admin,
+			Page<ContactView> page = Actor.callAs(admin,
 					() -> contacts.list(new ContactQuery(q, null, null, null, null, null, sort, limit, at)));
 			page.items().forEach(c -> paged.add(c.id()));
 			cursor = page.nextCursor();
@@ -144,7 +143,7 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 			// which user owns what depends on the tests that ran before: give this one a few matches of their own
 			for (int i = 1; i <= 3; i++) {
 				String name = q + " Paging Probe " + i;
-				as(admin, () -> accounts.create(new AccountFields(name, null, null, null, null, null, null, null, null,
+				Actor.callAs(admin, () -> accounts.create(new AccountFields(name, null, null, null, null, null, null, null, null,
 						null, null, null, null)));
 			}
 		}
@@ -156,7 +155,7 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		int pages = 0;
 		do {
 			String at = cursor;
-			Page<AccountView> page = as(admin,
+			Page<AccountView> page = Actor.callAs(admin,
 					() -> accounts.list(new AccountQuery(q, null, null, null, null, sort, limit, at)));
 			page.items().forEach(a -> paged.add(a.id()));
 			cursor = page.nextCursor();
@@ -274,7 +273,7 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		int pages = 0;
 		do {
 			String at = cursor;
-			Page<ContactView> page = as(actor,
+			Page<ContactView> page = Actor.callAs(actor,
 					() -> contacts.list(new ContactQuery(q, null, null, null, null, null, sort, limit, at)));
 			page.items().forEach(c -> paged.add(c.id()));
 			cursor = page.nextCursor();
@@ -370,9 +369,9 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 		}
 		String family = "欧冶" + varied('\u4e00', 20_000, 198, 1);
 		String given = varied('\u4e00', 20_000, 200, 2);
-		ContactView created = as(admin, () -> contacts.create(new ContactFields(given, family, null, emails,
+		ContactView created = Actor.callAs(admin, () -> contacts.create(new ContactFields(given, family, null, emails,
 				List.of("+86 138 0013 8000"), null, null, null, null, null, null, null, null, null, null, null)));
-		Page<ContactView> found = as(admin,
+		Page<ContactView> found = Actor.callAs(admin,
 				() -> contacts.list(new ContactQuery("欧冶", null, null, null, null, null, null, 25, null)));
 		assertThat(found.items()).extracting(ContactView::id).contains(created.id());
 	}
@@ -401,12 +400,5 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 			.list();
 	}
 
-	private static <T> T as(Actor actor, Supplier<T> work) {
-		Object[] result = new Object[1];
-		Actor.runAs(actor, () -> result[0] = work.get());
-		@SuppressWarnings("unchecked")
-		T t = (T) result[0];
-		return t;
-	}
 
 }

@@ -48,13 +48,13 @@ class SearchTermFormsIntegrationTests extends IntegrationTest {
 				{ "伟明", "张" }, { "明", "张伟" }, { "Li", "张a伟" }, { "Max", "Ölv" } }) {
 			Actor admin = users.findByUsername("admin").orElseThrow().actor();
 			String email = "c" + made.size() + "." + tag + "@example.com";
-			long id = as(admin, () -> contacts.create(new ContactFields(name[0], name[1], null, List.of(email), List.of(),
+			long id = Actor.callAs(admin, () -> contacts.create(new ContactFields(name[0], name[1], null, List.of(email), List.of(),
 					null, null, null, null, null, null, null, null, null, null, null))).id();
 			made.put(name[1] + " " + name[0], id);
 		}
 		// one with an e-mail address in which "lv" follows a dot
 		Actor admin = users.findByUsername("admin").orElseThrow().actor();
-		made.put("x.lv e-mail", as(admin, () -> contacts.create(new ContactFields("Mo", "Ng", null,
+		made.put("x.lv e-mail", Actor.callAs(admin, () -> contacts.create(new ContactFields("Mo", "Ng", null,
 				List.of("x.lv." + tag + "@example.com"), List.of(), null, null, null, null, null, null, null, null, null,
 				null, null))).id());
 
@@ -111,7 +111,7 @@ class SearchTermFormsIntegrationTests extends IntegrationTest {
 			distinct.append((char) (0x4e00 + 37 * i));
 		}
 		String given = distinct.toString();
-		ContactView made = as(admin, () -> contacts.create(new ContactFields(given, "司马", null,
+		ContactView made = Actor.callAs(admin, () -> contacts.create(new ContactFields(given, "司马", null,
 				List.of("cut." + tag + "@example.com"), List.of(), null, null, null, null, null, null, null, null, null,
 				null, null)));
 		String[] all = indexing(made.id()).grams();
@@ -178,10 +178,5 @@ class SearchTermFormsIntegrationTests extends IntegrationTest {
 		return names;
 	}
 
-	private static <T> T as(Actor actor, java.util.function.Supplier<T> work) {
-		List<T> result = new ArrayList<>(1);
-		Actor.runAs(actor, () -> result.add(work.get()));
-		return result.get(0);
-	}
 
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -179,7 +178,7 @@ class DemoDataIntegrationTests {
 		assertThat(allContacts).filteredOn(c -> c.displayName().matches("[A-Za-z' -]+")).hasSizeGreaterThan(40);
 		assertThat(allContacts).extracting(ContactView::lifecycleStage).contains("lead", "customer", "opportunity");
 
-		List<ContactView> yunfan = as(admin, () -> contacts.list(ContactQuery.search("上海云帆")).items());
+		List<ContactView> yunfan = Actor.callAs(admin, () -> contacts.list(ContactQuery.search("上海云帆")).items());
 		assertThat(yunfan).hasSizeGreaterThanOrEqualTo(3).allSatisfy(c -> assertThat(c.accountName()).isEqualTo("上海云帆科技有限公司"));
 
 		ContactView someone = yunfan.get(0);
@@ -236,7 +235,7 @@ class DemoDataIntegrationTests {
 		String cursor = null;
 		do {
 			String at = cursor;
-			Page<T> page = as(actor, () -> list.apply(at));
+			Page<T> page = Actor.callAs(actor, () -> list.apply(at));
 			all.addAll(page.items());
 			cursor = page.nextCursor();
 		}
@@ -244,9 +243,6 @@ class DemoDataIntegrationTests {
 		return all;
 	}
 
-	private static <T> T as(Actor actor, Supplier<T> work) {
-		return DemoCompany.as(actor, work);
-	}
 
 	/** A new, empty database beside the test database, dropped when the JVM ends. */
 	static synchronized String freshDatabase() {

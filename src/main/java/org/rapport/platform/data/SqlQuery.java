@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Conditions and named parameters of one list query, built up filter by filter. A condition may be written two
@@ -59,14 +60,16 @@ public final class SqlQuery {
 
 	/** The conditions as written for finding rows through indexes. */
 	public String where() {
-		return conditions.isEmpty() ? "true"
-				: String.join(" and ", conditions.stream().map(Condition::indexed).toList());
+		return joined(Condition::indexed);
 	}
 
 	/** The conditions as tested on each row of a walk in list order ({@link SortedSearch}). */
 	public String scanWhere() {
-		return conditions.isEmpty() ? "true"
-				: String.join(" and ", conditions.stream().map(Condition::scanned).toList());
+		return joined(Condition::scanned);
+	}
+
+	private String joined(Function<Condition, String> form) {
+		return conditions.isEmpty() ? "true" : String.join(" and ", conditions.stream().map(form).toList());
 	}
 
 	public Map<String, Object> params() {

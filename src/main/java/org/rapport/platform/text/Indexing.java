@@ -174,8 +174,8 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		}
 		if (SearchText.isPhoneQuery(query)) {
 			String like = q.param("%" + query.replaceAll("\\D", "") + "%");
-			add(q, added, "(" + alias + ".phone_digits like " + like + " or " + alias + ".search_text like " + like + ")",
-					null);
+			String phone = "(" + alias + ".phone_digits like " + like + " or " + alias + ".search_text like " + like + ")";
+			add(q, added, phone, phone);
 			return added;
 		}
 		for (String term : SearchText.normalize(query).split(" ")) {
@@ -186,7 +186,7 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			String like = alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%");
 			if (grams.isEmpty()) {
 				// three or more characters, none Chinese: the trigram index
-				add(q, added, like, null);
+				add(q, added, like, like);
 				continue;
 			}
 			String gramCondition = alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])";
@@ -203,17 +203,16 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			}
 			else {
 				// a word-start gram of a character that is no letter or digit ("a.", "-") is never indexed
-				add(q, added, "false", null);
+				add(q, added, "false", "false");
 			}
 		}
 		return added;
 	}
 
-	/** Adds a term's condition to the query and its scanned form to {@code added}; {@code scanned} null: the same. */
+	/** Adds a term's condition, written both ways, to the query, and its scanned form to {@code added}. */
 	private static void add(SqlQuery q, List<String> added, String indexed, String scanned) {
-		String onRows = scanned == null ? indexed : scanned;
-		q.and(indexed, onRows);
-		added.add(onRows);
+		q.and(indexed, scanned);
+		added.add(scanned);
 	}
 
 	/** Whether a term without CJK characters is one or two letters or digits, matched at the start of a word. */
@@ -228,8 +227,7 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 	static boolean startsAWord(String text, String term) {
 		for (int i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
 			char before = i == 0 ? ' ' : text.charAt(i - 1);
-			if (before < 0x80 && !(before >= '0' && before <= '9' || before >= 'a' && before <= 'z'
-					|| before >= 'A' && before <= 'Z')) {
+			if (before < 0x80 && !Character.isLetterOrDigit(before)) {
 				return true;
 			}
 		}
