@@ -61,18 +61,25 @@ public final class SortedSearch {
 	 */
 	public static final int RARE = 1_000;
 
-	/** Cost of testing a row in the walk, relative to collecting one match ({@link #COLLECT_COST}). */
+	/** Cost of testing a row in the walk: the unit of {@link #COLLECT_COST} and {@link #POSTING_COST}. */
 	static final double WALK_COST = 1.0;
 
-	/** Cost of collecting one match through the indexes (a table visit, a recheck and the sort). */
-	static final double COLLECT_COST = 6.0;
+	/**
+	 * Cost of collecting one match through the indexes (a table visit, the recheck of the candidates that the
+	 * trigram index cannot tell from matches, and the sort), in walked rows. Measured at a million contacts (run 15
+	 * in docs/benchmarks.md, 198 searches of pinyin syllables, warm, one client): a collection took 1 ms and 5 µs a
+	 * match, a walk 0.38 µs a row.
+	 */
+	static final double COLLECT_COST = 13.0;
 
 	/**
 	 * Cost of reading one row's entry of a term's search index when collecting (a posting of the trigram or
-	 * gram index, added to the bitmap that the terms' bitmaps are intersected with). Measured at a million
-	 * contacts: 0.3 µs a posting against 0.5 µs a walked row.
+	 * gram index, added to the bitmap that the terms' bitmaps are intersected with), in walked rows. Measured as
+	 * {@link #COLLECT_COST}: 0.06 µs a posting of the terms' summed matches. (An earlier estimate, 0.3 µs from one
+	 * term alone, made searches whose terms are each common walk 60,000 rows in 40 to 50 ms where collecting
+	 * took 5 to 35.)
 	 */
-	static final double POSTING_COST = 0.6;
+	static final double POSTING_COST = 0.16;
 
 	private SortedSearch() {
 	}
@@ -173,7 +180,7 @@ public final class SortedSearch {
 			lastMatch[0] = keyset.cursorAfter(rs);
 			return mapper.mapRow(rs, i);
 		};
-		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, rows, probe, noting);
+		List<T> found = walk(jdbc, table, alias, columns, conditions, position, keyset, parts, "", rows, probe, noting);
 		if (found.size() >= rows) {
 			return found;
 		}
@@ -190,7 +197,7 @@ public final class SortedSearch {
 			SqlQuery afterLastMatch = conditions.sharingParameters();
 			keyset.after(alias, lastMatch[0], afterLastMatch);
 			List<T> more = walk(jdbc, table, alias, columns, conditions, afterLastMatch, keyset, parts,
-					rows - found.size(), walk, mapper);
+					rarestFirst(hints.terms(), termMatches), rows - found.size(), walk, mapper);
 			if (found.size() + more.size() >= rows) {
 				List<T> page = new ArrayList<>(found);
 				page.addAll(more);
@@ -238,6 +245,30 @@ public final class SortedSearch {
 	}
 
 	/**
+	 * The terms' conditions, the one that matched fewest of the probe's rows first, each followed by
+	 * {@code " and "}; empty when the probe did not count them. A walk tests a row's conditions in the order
+	 * written and stops at the first that fails: the rarest first, most rows fail once, where a common term first
+	 * (a word start such as "li", with its regular expression) is tested on every row and passes. The same
+	 * conditions follow again in the query's order, and are tested again on the rows that pass them all, the
+	 * matches. Measured over 60,000 walked rows: 19 ms with the rarest first, 52 ms with the commonest.
+	 */
+	static String rarestFirst(List<String> terms, int[] termMatches) {
+		if (termMatches.length != terms.size()) {
+			return "";
+		}
+		Integer[] order = new Integer[terms.size()];
+		for (int t = 0; t < order.length; t++) {
+			order[t] = t;
+		}
+		Arrays.sort(order, (a, b) -> Integer.compare(termMatches[a], termMatches[b]));
+		StringBuilder leading = new StringBuilder();
+		for (int t : order) {
+			leading.append(terms.get(t)).append(" and ");
+		}
+		return leading.toString();
+	}
+
+	/**
 	 * How many of the probe's rows each term matches, in one pass over them (an index-only walk as the
 	 * probe's, a millisecond or two for 2,000 rows).
 	 */
@@ -263,14 +294,15 @@ public final class SortedSearch {
 	 * the matches: the inner walk names only its alias's columns, so an index that covers the conditions
 	 * serves it without table visits. With {@code parts}, the next {@code walk} rows of their union: each
 	 * part's first {@code walk} rows, merged in list order (PostgreSQL's Merge Append over ordered index
-	 * scans, each stopping when the merge has taken enough).
+	 * scans, each stopping when the merge has taken enough). {@code leading}: conditions tested first
+	 * ({@link #rarestFirst}), or empty.
 	 */
 	private static <T> List<T> walk(JdbcClient jdbc, String table, String alias, String columns,
-			SqlQuery conditions, SqlQuery position, Keyset keyset, List<String> parts, int rows, long walk,
-			RowMapper<T> mapper) {
+			SqlQuery conditions, SqlQuery position, Keyset keyset, List<String> parts, String leading, int rows,
+			long walk, RowMapper<T> mapper) {
 		String order = keyset.orderBy(alias);
 		String sql = "with m as (select " + alias + ".id from (" + source(table, alias, position, keyset, parts, walk,
-				conditions) + ") " + alias + " where " + conditions.scanWhere() + " order by " + order + " limit "
+				conditions) + ") " + alias + " where " + leading + conditions.scanWhere() + " order by " + order + " limit "
 				+ conditions.param(rows) + ") select " + columns + " from "
 				+ table + " " + alias + " where " + alias + ".id in (select id from m) order by " + order;
 		return jdbc.sql(sql).params(conditions.params()).query(mapper).list();

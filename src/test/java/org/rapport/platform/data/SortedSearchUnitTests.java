@@ -2,6 +2,8 @@ package org.rapport.platform.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class SortedSearchUnitTests {
@@ -56,6 +58,28 @@ class SortedSearchUnitTests {
 		assertThat(SortedSearch.furtherWalk(1, 26, 1_000_000, SortedSearch.PROBE, new int[] { 3, 1 })).isZero();
 		// a term the probe did not see counts as half a row
 		assertThat(SortedSearch.furtherWalk(2, 26, 1_000_000, SortedSearch.PROBE, new int[] { 2, 0 })).isZero();
+	}
+
+	@Test
+	void collectsWhenTermsEachCommonAreRareTogetherAndAPageWouldTakeTheLongestWalk() {
+		// "xu bo wen" at a million contacts: 1 of 2,000 probed rows matches, "xu", "^bo" and "wen" 138, 116 and 85
+		// alone; walking 60,000 rows took 45 ms, collecting its 349 matches 14 ms (run 15)
+		assertThat(SortedSearch.furtherWalk(1, 26, 1_000_000, SortedSearch.PROBE, new int[] { 138, 116, 85 })).isZero();
+	}
+
+	@Test
+	void testsTheTermTheProbeMatchedLeastFirst() {
+		List<String> terms = List.of("c.search_text like :p1", "c.search_text like :p2", "c.search_text like :p3");
+		assertThat(SortedSearch.rarestFirst(terms, new int[] { 361, 81, 52 }))
+			.isEqualTo("c.search_text like :p3 and c.search_text like :p2 and c.search_text like :p1 and ");
+		// equal counts keep the query's order
+		assertThat(SortedSearch.rarestFirst(terms, new int[] { 5, 5, 1 }))
+			.isEqualTo("c.search_text like :p3 and c.search_text like :p1 and c.search_text like :p2 and ");
+	}
+
+	@Test
+	void testsTheTermsInTheQuerysOrderWhenTheProbeDidNotCountThem() {
+		assertThat(SortedSearch.rarestFirst(List.of("a", "b"), new int[0])).isEmpty();
 	}
 
 }
