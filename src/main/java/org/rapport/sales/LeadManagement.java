@@ -147,9 +147,7 @@ public class LeadManagement {
 		LeadFields f = new LeadFields(fields.firstName(), fields.lastName(), fields.email(), fields.phone(),
 				fields.company(), fields.title(), fields.website(), fields.city(), fields.country(),
 				fields.source() == null ? "web-form" : fields.source(), "new", null, fields.notes(), null);
-		LeadView[] created = new LeadView[1];
-		Actor.runAs(Actor.SYSTEM, () -> created[0] = insert(Actor.SYSTEM, f));
-		return created[0];
+		return Actor.callAs(Actor.SYSTEM, () -> insert(Actor.SYSTEM, f));
 	}
 
 	private LeadView insert(Actor actor, LeadFields fields) {

@@ -224,9 +224,9 @@ public class ServiceMailbox {
 			tickets.customerMessage(ticket.get(), email, text.isBlank() ? "(empty)" : text, id);
 			return Outcome.THREADED;
 		}
-		Optional<TicketView>[] created = new Optional[1];
-		Actor.runAs(Actor.SYSTEM, () -> created[0] = tickets.openFromMail(email, sender.getPersonal(), subject, text, id));
-		return created[0].isPresent() ? Outcome.OPENED : Outcome.IGNORED;
+		Optional<TicketView> created = Actor.callAs(Actor.SYSTEM,
+				() -> tickets.openFromMail(email, sender.getPersonal(), subject, text, id));
+		return created.isPresent() ? Outcome.OPENED : Outcome.IGNORED;
 	}
 
 	/**

@@ -297,10 +297,9 @@ public class SurveyManagement {
 	}
 
 	private Optional<String> emailOf(long contactId) {
-		ContactView[] found = new ContactView[1];
-		Actor.runAs(Actor.SYSTEM, () -> found[0] = contacts.visibleNames(List.of(contactId)).isEmpty() ? null
-				: contacts.get(contactId));
-		return Optional.ofNullable(found[0]).map(ContactView::email).filter(e -> e != null && !e.isBlank());
+		ContactView found = Actor.callAs(Actor.SYSTEM,
+				() -> contacts.visibleNames(List.of(contactId)).isEmpty() ? null : contacts.get(contactId));
+		return Optional.ofNullable(found).map(ContactView::email).filter(e -> e != null && !e.isBlank());
 	}
 
 	String link(String token) {

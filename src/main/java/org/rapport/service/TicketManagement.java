@@ -179,8 +179,7 @@ public class TicketManagement {
 	@Transactional
 	public TicketView openForCustomer(String email, String firstName, String lastName, String subject,
 			String description, String channel) {
-		TicketView[] created = new TicketView[1];
-		Actor.runAs(Actor.SYSTEM, () -> {
+		return Actor.callAs(Actor.SYSTEM, () -> {
 			List<FieldProblem> problems = new ArrayList<>();
 			if (email == null || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.length() > 254) {
 				problems.add(new FieldProblem("email", "invalid-email", "A valid e-mail address"));
@@ -196,10 +195,9 @@ public class TicketManagement {
 				throw new InvalidInput(problems);
 			}
 			long contactId = contactFor(email, firstName, lastName);
-			created[0] = insert(Actor.SYSTEM, new TicketFields(subject, description, contactId, null, channel, null,
+			return insert(Actor.SYSTEM, new TicketFields(subject, description, contactId, null, channel, null,
 					"question", "normal", null, null, List.of(), null, null), "new");
 		});
-		return created[0];
 	}
 
 	/**
@@ -994,26 +992,17 @@ public class TicketManagement {
 		if (accountId == null) {
 			return null;
 		}
-		Object[] tier = new Object[1];
-		Actor.runAs(Actor.SYSTEM, () -> {
-			if (!accounts.visibleNames(List.of(accountId)).isEmpty()) {
-				tier[0] = accounts.get(accountId).customFields().get("tier");
-			}
-		});
-		return tier[0] == null ? null : tier[0].toString();
+		Object tier = Actor.callAs(Actor.SYSTEM, () -> accounts.visibleNames(List.of(accountId)).isEmpty() ? null
+				: accounts.get(accountId).customFields().get("tier"));
+		return tier == null ? null : tier.toString();
 	}
 
 	private Optional<ContactView> contactOf(Long contactId) {
 		if (contactId == null) {
 			return Optional.empty();
 		}
-		ContactView[] found = new ContactView[1];
-		Actor.runAs(Actor.SYSTEM, () -> {
-			if (!contacts.visibleNames(List.of(contactId)).isEmpty()) {
-				found[0] = contacts.get(contactId);
-			}
-		});
-		return Optional.ofNullable(found[0]);
+		return Optional.ofNullable(Actor.callAs(Actor.SYSTEM,
+				() -> contacts.visibleNames(List.of(contactId)).isEmpty() ? null : contacts.get(contactId)));
 	}
 
 	/** A public reply on the contact's 360° timeline, as an e-mail activity owned by the agent. */
