@@ -171,10 +171,18 @@ public class AccountManagement {
 
 	@Transactional(readOnly = true)
 	public AccountView get(long id) {
+		return findVisible(id).orElseThrow(() -> new RecordNotFound(TYPE, id));
+	}
+
+	/**
+	 * The account if it exists and the current actor may see it, else empty: for a caller that goes on without
+	 * it (one lookup, where {@link #visibleNames} and then {@link #get} would be two).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccountView> findVisible(long id) {
 		Actor actor = Actor.current();
-		AccountView view = find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
-			.orElseThrow(() -> new RecordNotFound(TYPE, id));
-		return present(actor, List.of(view)).get(0);
+		return find(id).filter(a -> access.canSee(actor, TYPE, id, a.ownerId()))
+			.map(a -> present(actor, List.of(a)).get(0));
 	}
 
 	/**

@@ -297,9 +297,9 @@ public class SurveyManagement {
 	}
 
 	private Optional<String> emailOf(long contactId) {
-		ContactView found = Actor.callAs(Actor.SYSTEM,
-				() -> contacts.visibleNames(List.of(contactId)).isEmpty() ? null : contacts.get(contactId));
-		return Optional.ofNullable(found).map(ContactView::email).filter(e -> e != null && !e.isBlank());
+		return Actor.callAs(Actor.SYSTEM, () -> contacts.findVisible(contactId))
+			.map(ContactView::email)
+			.filter(e -> e != null && !e.isBlank());
 	}
 
 	String link(String token) {

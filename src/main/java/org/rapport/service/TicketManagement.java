@@ -992,17 +992,17 @@ public class TicketManagement {
 		if (accountId == null) {
 			return null;
 		}
-		Object tier = Actor.callAs(Actor.SYSTEM, () -> accounts.visibleNames(List.of(accountId)).isEmpty() ? null
-				: accounts.get(accountId).customFields().get("tier"));
-		return tier == null ? null : tier.toString();
+		return Actor.callAs(Actor.SYSTEM, () -> accounts.findVisible(accountId))
+			.map(a -> a.customFields().get("tier"))
+			.map(Object::toString)
+			.orElse(null);
 	}
 
 	private Optional<ContactView> contactOf(Long contactId) {
 		if (contactId == null) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(Actor.callAs(Actor.SYSTEM,
-				() -> contacts.visibleNames(List.of(contactId)).isEmpty() ? null : contacts.get(contactId)));
+		return Actor.callAs(Actor.SYSTEM, () -> contacts.findVisible(contactId));
 	}
 
 	/** A public reply on the contact's 360° timeline, as an e-mail activity owned by the agent. */

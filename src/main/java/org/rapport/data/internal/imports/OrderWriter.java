@@ -232,7 +232,7 @@ final class OrderWriter implements EntityWriter {
 	private ContactView contact(String customer) {
 		if (customer.matches("\\d{1,18}")) {
 			long id = Long.parseLong(customer);
-			return contacts.visibleNames(List.of(id)).isEmpty() ? null : contacts.get(id);
+			return contacts.findVisible(id).orElse(null);
 		}
 		if (!customer.contains("@")) {
 			return null;
