@@ -52,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code bench.queries} (500 of each kind), {@code bench.only} (comma-separated scenario names),
  * {@code bench.kinds} (comma-separated kinds of name fragment, e.g. {@code pinyin syllables}), {@code bench.slowest}
  * (N: instead of the scenarios, time each name fragment once, one client, and print the N slowest per scope) and
- * {@code bench.trace} (with it, how each search finished).
+ * {@code bench.trace} (with it, how each search finished), {@code bench.dump} (a folder: instead of the scenarios, write
+ * the requests' paths and the two tokens there for {@code src/test/bench/search.lua}, the same searches sent by wrk).
  */
 public final class SearchBenchmark {
 
@@ -183,6 +184,11 @@ public final class SearchBenchmark {
 		List<String> phones = phoneFragments(random, queryCount);
 		System.out.println("name fragments, first 20: " + names.subList(0, 20));
 		System.out.println("phone fragments, first 20: " + phones.subList(0, 20));
+		String dump = System.getProperty("bench.dump", "");
+		if (!dump.isBlank()) {
+			dump(java.nio.file.Path.of(dump), names, phones, adminToken, repToken);
+			return;
+		}
 		AccessScope all = new AccessScope(AccessScope.Kind.ALL, 1, List.of());
 		AccessScope own = new AccessScope(AccessScope.Kind.OWN, repId, List.of(repId));
 
@@ -535,6 +541,24 @@ public final class SearchBenchmark {
 			fragments.add(number.substring(from, Math.min(number.length(), from + length)));
 		}
 		return fragments;
+	}
+
+	/**
+	 * Writes, for a load generator outside this JVM ({@code src/test/bench/search.lua}), the paths of the name and
+	 * phone searches, one a line, in the order the clients here send them, and the two users' tokens.
+	 */
+	private static void dump(java.nio.file.Path folder, List<String> names, List<String> phones, String adminToken,
+			String repToken) throws java.io.IOException {
+		java.nio.file.Files.createDirectories(folder);
+		for (var kind : Map.of("name", names, "phone", phones).entrySet()) {
+			List<String> paths = kind.getValue().stream()
+				.map(q -> "/api/v1/contacts?limit=25&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+				.toList();
+			java.nio.file.Files.write(folder.resolve(kind.getKey() + "-paths.txt"), paths);
+		}
+		java.nio.file.Files.writeString(folder.resolve("admin-token.txt"), adminToken);
+		java.nio.file.Files.writeString(folder.resolve("rep-token.txt"), repToken);
+		System.out.println("wrote the paths and tokens to " + folder.toAbsolutePath());
 	}
 
 	private String token(String username, String password) throws Exception {

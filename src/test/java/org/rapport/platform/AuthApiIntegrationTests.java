@@ -109,6 +109,28 @@ class AuthApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aTokensUseIsRecorded() {
+		TestUser rep = api.newUser(admin(), "SALES_REP", Api.unique("team"));
+		Response issued = api.post("/api/v1/auth/token", null,
+				Map.of("username", rep.username(), "password", rep.password(), "name", "used"));
+		long tokenId = issued.id();
+		assertThat(lastUsedAt(rep, tokenId)).as("never used yet").isNull();
+		assertThat(api.get("/api/v1/users/me", issued.json().get("token").asString()).status()).isEqualTo(200);
+		assertThat(lastUsedAt(rep, tokenId)).as("used once").isNotNull();
+	}
+
+	private String lastUsedAt(TestUser owner, long tokenId) {
+		Response list = api.get("/api/v1/auth/tokens", owner.token());
+		assertThat(list.status()).isEqualTo(200);
+		for (var t : list.json().get("items")) {
+			if (t.get("id").asLong() == tokenId) {
+				return t.get("lastUsedAt") == null || t.get("lastUsedAt").isNull() ? null : t.get("lastUsedAt").asString();
+			}
+		}
+		throw new AssertionError("token " + tokenId + " not listed: " + list.text());
+	}
+
+	@Test
 	void adminListsAndRevokesAnotherUsersTokenButOtherUsersCannot() {
 		String admin = admin();
 		TestUser rep = api.newUser(admin, "SALES_REP", Api.unique("team"));

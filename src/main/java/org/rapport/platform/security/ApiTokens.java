@@ -104,8 +104,11 @@ public class ApiTokens {
 		return new IssuedToken(token, get(id));
 	}
 
-	/** The actor a presented token stands for, if it is valid, unexpired, unrevoked and its user enabled. */
-	@Transactional
+	/**
+	 * The actor a presented token stands for, if it is valid, unexpired, unrevoked and its user enabled. Not a
+	 * transaction: the lookup and the occasional touch of {@code last_used_at} each commit alone, which spares every
+	 * API request a round trip to the database for the commit.
+	 */
 	public Optional<Actor> authenticate(String token) {
 		if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
 			return Optional.empty();
