@@ -126,10 +126,7 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			return (phoneDigits != null && phoneDigits.contains(digits)) || searchText.contains(digits);
 		}
 		java.util.Set<String> have = new java.util.HashSet<>(java.util.Arrays.asList(grams));
-		for (String term : SearchText.normalize(query).split(" ")) {
-			if (term.isEmpty()) {
-				continue;
-			}
+		for (String term : terms(query)) {
 			List<String> wanted = SearchText.queryGrams(term);
 			if (!wanted.isEmpty() && !have.containsAll(wanted)) {
 				return false;
@@ -178,10 +175,7 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			add(q, added, phone, phone);
 			return added;
 		}
-		for (String term : SearchText.normalize(query).split(" ")) {
-			if (term.isEmpty()) {
-				continue;
-			}
+		for (String term : terms(query)) {
 			List<String> grams = SearchText.queryGrams(term);
 			String like = alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%");
 			if (grams.isEmpty()) {
@@ -207,6 +201,52 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			}
 		}
 		return added;
+	}
+
+	/**
+	 * The terms of a (not phone) query that {@link #match} must test: its words, normalised, less those that another
+	 * implies. A term with a Chinese character, or of three or more characters, matches where the text contains it, so
+	 * such a term contained in another ("hong" beside "hong", "han" beside "hang") adds nothing; a word start of one or
+	 * two letters or digits adds nothing beside a longer word start that begins with it ("l" beside "li"). Each term
+	 * left costs every row of a walk a test, and a collection its index entries: Chinese given names often repeat a
+	 * character, so that their pinyin repeats a syllable ("tang hong hong").
+	 */
+	static List<String> terms(String query) {
+		List<String> words = new ArrayList<>();
+		for (String word : SearchText.normalize(query).split(" ")) {
+			if (!word.isEmpty() && !words.contains(word)) {
+				words.add(word);
+			}
+		}
+		List<String> kept = new ArrayList<>();
+		for (String term : words) {
+			boolean implied = false;
+			for (String other : words) {
+				if (other.equals(term)) {
+					continue;
+				}
+				if (contained(term)) {
+					implied |= contained(other) && other.contains(term);
+				}
+				else if (wordStart(term)) {
+					implied |= wordStart(other) && other.startsWith(term);
+				}
+			}
+			if (!implied) {
+				kept.add(term);
+			}
+		}
+		return kept;
+	}
+
+	/** Whether {@link #match} finds a term wherever the text contains it: a Chinese character, or three characters or more. */
+	private static boolean contained(String term) {
+		return SearchText.containsCjk(term) || SearchText.queryGrams(term).isEmpty();
+	}
+
+	/** Whether {@link #match} finds a term at the start of a word: one or two letters or digits, none Chinese. */
+	private static boolean wordStart(String term) {
+		return !SearchText.containsCjk(term) && startsWords(term);
 	}
 
 	/** Adds a term's condition, written both ways, to the query, and its scanned form to {@code added}. */

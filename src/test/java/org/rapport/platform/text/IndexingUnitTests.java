@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rapport.platform.data.SqlQuery;
 
 class IndexingUnitTests {
 
@@ -72,6 +73,33 @@ class IndexingUnitTests {
 		assertThat(Indexing.startsAWord("😀lv", "lv")).isFalse();
 		// a short term with a character that is no letter or digit has no word-start gram: it matches nothing
 		assertThat(ix.matches("x.")).isFalse();
+	}
+
+	@Test
+	void aTermThatAnotherImpliesIsNotTestedTwice() {
+		// a repeated syllable (红红), any case
+		assertThat(Indexing.terms("Tang Hong HONG")).containsExactly("tang", "hong");
+		// contained in a longer term, which matches only where the text contains both
+		assertThat(Indexing.terms("han hang")).containsExactly("hang");
+		assertThat(Indexing.terms("王 王梓")).containsExactly("王梓");
+		assertThat(Indexing.terms("zhang 张 zhangwei")).containsExactly("张", "zhangwei");
+		// a word start beside a longer word start beginning with it
+		assertThat(Indexing.terms("l li")).containsExactly("li");
+		// not implied: a word start is not implied by a term matched anywhere ("xliang" holds "liang", not a word "li…"),
+		// nor a term matched anywhere by a word start; a short term that matches nothing stays, and with it the query
+		assertThat(Indexing.terms("li liang")).containsExactly("li", "liang");
+		assertThat(Indexing.terms("lia li")).containsExactly("lia", "li");
+		assertThat(Indexing.terms("x. x.lv")).containsExactly("x.", "x.lv");
+
+		SqlQuery q = new SqlQuery();
+		assertThat(Indexing.match("c", "tang hong hong", q)).hasSize(2);
+		assertThat(q.params()).hasSize(2);
+		// found as before: the conditions left select the same rows
+		Indexing ix = Indexing.ofContact("唐红红", "红红", "唐", List.of(), List.of(), null);
+		assertThat(ix.matches("tang hong hong")).isTrue();
+		assertThat(ix.matches("han hang")).isFalse();
+		assertThat(Indexing.ofContact("Han Hang", "Hang", "Han", List.of(), List.of(), null).matches("han hang")).isTrue();
+		assertThat(ix.matches("x. x.lv")).isFalse();
 	}
 
 	@Test
