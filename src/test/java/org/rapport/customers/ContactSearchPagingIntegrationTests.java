@@ -19,6 +19,7 @@ import org.rapport.platform.AccessScope;
 import org.rapport.platform.Actor;
 import org.rapport.platform.Page;
 import org.rapport.platform.users.UserAccounts;
+import org.rapport.support.Api;
 import org.rapport.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,11 @@ class ContactSearchPagingIntegrationTests extends IntegrationTest {
 	void enoughContactsForBothPaths() {
 		synchronized (ContactSearchPagingIntegrationTests.class) {
 			if (!generated) {
+				// owners of each role the tests sign in as, whichever tests ran before: the generator shares its rows
+				// among the users who edit customers, and creates its own only on a database without any
+				String team = Api.unique("paging");
+				api.newUser(admin(), "MANAGER", team);
+				api.newUser(admin(), "SALES_REP", team);
 				// several probes' worth of rows, so a common term is found by the probe, a rare one collected, and a
 				// page of 200 of a term in some 5 % of contacts walked further (SortedSearch.furtherWalk)
 				generator.generate(new Plan(SortedSearch.PROBE * 4, 300, 0, 99));

@@ -179,8 +179,27 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 			List<String> grams = SearchText.queryGrams(term);
 			String like = alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%");
 			if (grams.isEmpty()) {
-				// three or more characters, none Chinese: the trigram index
-				add(q, added, like, like);
+				// three or more characters, none Chinese
+				List<String> quads = SearchText.quadgrams(term);
+				if (quads.isEmpty()) {
+					// three characters, or no four ASCII in a row: the trigram index
+					add(q, added, like, like);
+					continue;
+				}
+				String quadCondition = alias + ".search_grams @> cast(" + q.param(quads.toArray(String[]::new))
+						+ " as text[])";
+				if (quads.size() == 1 && quads.get(0).equals(term)) {
+					// four ASCII characters: the text contains the term where its grams hold it, as for a Chinese pair
+					add(q, added, quadCondition, like);
+				}
+				else {
+					// the rows whose grams hold each quadgram, tested for the term: as a function call, not the ~~
+					// operator, so that the planner does not also read the trigram index's long posting lists of
+					// common trigrams ("ian", "ang") to find candidates that the quadgrams already narrowed
+					String contains = "textlike(" + alias + ".search_text, "
+							+ q.param("%" + SearchText.likeLiteral(term) + "%") + ")";
+					add(q, added, "(" + quadCondition + " and " + contains + ")", like);
+				}
 				continue;
 			}
 			String gramCondition = alias + ".search_grams @> cast(" + q.param(grams.toArray(String[]::new)) + " as text[])";

@@ -61,7 +61,11 @@ public final class SearchText {
 		return text != null && text.codePoints().anyMatch(SearchText::isCjk);
 	}
 
-	/** Index grams of already {@linkplain #normalize normalized} text. */
+	/**
+	 * Index grams of already {@linkplain #normalize normalized} text: each CJK character and pair of adjacent ones,
+	 * the first one and two letters or digits of each word ({@code ^} and the characters), and its
+	 * {@linkplain #quadgrams quadgrams}.
+	 */
 	public static Set<String> grams(String normalized) {
 		Set<String> grams = new LinkedHashSet<>();
 		int[] cps = normalized.codePoints().toArray();
@@ -79,8 +83,33 @@ public final class SearchText {
 				}
 			}
 		}
+		grams.addAll(quadgrams(normalized));
 		return grams;
 	}
+
+	/**
+	 * The quadgrams of normalized text or of a query term: every four consecutive characters that are ASCII and no
+	 * space, once each, in order. A text that contains a term contains each of the term's quadgrams, so a row's
+	 * quadgrams in the gram index find the rows that may contain a term of five characters or more, and exactly
+	 * those that contain a term of four ASCII characters. They tell apart what trigrams cannot: "xiang" has the
+	 * trigrams of "xiao jian zhang", but not its quadgrams. No other gram is four ASCII characters long (CJK grams
+	 * are not ASCII, word starts two or three characters long).
+	 */
+	public static List<String> quadgrams(String normalized) {
+		Set<String> quads = new LinkedHashSet<>();
+		int run = 0;
+		for (int i = 0; i < normalized.length(); i++) {
+			char c = normalized.charAt(i);
+			run = c < 0x80 && c != ' ' ? run + 1 : 0;
+			if (run >= QUAD) {
+				quads.add(normalized.substring(i - QUAD + 1, i + 1));
+			}
+		}
+		return List.copyOf(quads);
+	}
+
+	/** Characters of a quadgram. */
+	static final int QUAD = 4;
 
 	/** The grams a query term needs: every CJK pair (or the single CJK character), or the word start. */
 	public static List<String> queryGrams(String normalizedTerm) {

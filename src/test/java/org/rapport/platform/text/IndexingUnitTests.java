@@ -93,13 +93,49 @@ class IndexingUnitTests {
 
 		SqlQuery q = new SqlQuery();
 		assertThat(Indexing.match("c", "tang hong hong", q)).hasSize(2);
-		assertThat(q.params()).hasSize(2);
 		// found as before: the conditions left select the same rows
 		Indexing ix = Indexing.ofContact("唐红红", "红红", "唐", List.of(), List.of(), null);
 		assertThat(ix.matches("tang hong hong")).isTrue();
 		assertThat(ix.matches("han hang")).isFalse();
 		assertThat(Indexing.ofContact("Han Hang", "Hang", "Han", List.of(), List.of(), null).matches("han hang")).isTrue();
 		assertThat(ix.matches("x. x.lv")).isFalse();
+	}
+
+	@Test
+	void quadgramsAreFourAsciiCharactersWithoutASpace() {
+		assertThat(SearchText.quadgrams("xiang chen li xiangchenli")).containsExactly("xian", "iang", "chen", "angc", "ngch",
+				"gche", "henl", "enli");
+		assertThat(SearchText.quadgrams("王lv@x.cn 张伟")).containsExactly("lv@x", "v@x.", "@x.c", "x.cn");
+		assertThat(SearchText.quadgrams("abc")).isEmpty();
+		assertThat(SearchText.quadgrams("straße")).containsExactly("stra");
+		Indexing ix = Indexing.ofContact("向晨立", "晨立", "向", List.of("x.lv@example.com"), List.of(), null);
+		assertThat(ix.grams()).contains("xian", "iang", "chen", "x.lv", "^x", "向晨").doesNotContain("ian ", "g ch");
+	}
+
+	@Test
+	void aTermOfFourAsciiCharactersIsFoundByItsGramAndALongerOneByItsQuadgramsAndTheText() {
+		SqlQuery four = new SqlQuery();
+		List<String> scanned = Indexing.match("c", "Jian", four);
+		// collected through the gram alone, exact; walked on the text
+		assertThat(four.where()).contains("c.search_grams @> cast(").doesNotContain("like");
+		assertThat(scanned).singleElement().asString().contains("c.search_text like");
+		assertThat(four.params().values()).anySatisfy(v -> assertThat(v).isEqualTo(new String[] { "jian" }));
+
+		SqlQuery five = new SqlQuery();
+		Indexing.match("c", "xiang", five);
+		// the quadgrams narrow, the text decides, tested by a function the trigram index does not serve
+		assertThat(five.where()).contains("c.search_grams @> cast(", "textlike(c.search_text, ").doesNotContain(" like ");
+		assertThat(five.params().values()).anySatisfy(v -> assertThat(v).isEqualTo(new String[] { "xian", "iang" }));
+
+		SqlQuery three = new SqlQuery();
+		Indexing.match("c", "kai", three);
+		assertThat(three.where()).contains("c.search_text like").doesNotContain("search_grams");
+
+		// the same rows as the text: "xiao jian zhang" has the trigrams of "xiang", not its quadgrams
+		Indexing other = Indexing.ofContact("Xiao Jian Zhang", "Jian", "Zhang", List.of(), List.of(), null);
+		assertThat(other.grams()).contains("jian").doesNotContain("xian", "iang");
+		assertThat(other.matches("xiang")).isFalse();
+		assertThat(other.matches("jian")).isTrue();
 	}
 
 	@Test
