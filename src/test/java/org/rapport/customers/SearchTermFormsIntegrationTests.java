@@ -68,6 +68,13 @@ class SearchTermFormsIntegrationTests extends IntegrationTest {
 		expected.put("a伟", Set.of("张a伟 Li"));
 		expected.put("lvarez", Set.of("Alvarez Ana"));
 		expected.put("lv bu", Set.of("Lv Bu"));
+		// quadgrams: four ASCII characters through the gram alone, more through the quadgrams and the text
+		expected.put("lvar", Set.of("Alvarez Ana"));
+		expected.put("alvarez", Set.of("Alvarez Ana"));
+		expected.put("x.lv", Set.of("x.lv e-mail"));
+		expected.put("b86l", Set.of("Ab86lv Kai"));
+		expected.put("ab86lv", Set.of("Ab86lv Kai"));
+		expected.put("lvarex", Set.of());
 		expected.put("a.", Set.of());
 		expected.put("-", Set.of());
 
