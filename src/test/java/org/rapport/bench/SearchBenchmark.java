@@ -53,7 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code bench.kinds} (comma-separated kinds of name fragment, e.g. {@code pinyin syllables}), {@code bench.slowest}
  * (N: instead of the scenarios, time each name fragment once, one client, and print the N slowest per scope) and
  * {@code bench.trace} (with it, how each search finished), {@code bench.dump} (a folder: instead of the scenarios, write
- * the requests' paths and the two tokens there for {@code src/test/bench/search.lua}, the same searches sent by wrk).
+ * the requests' paths and the two tokens there for {@code src/test/bench/search.lua}, the same searches sent by wrk) and
+ * {@code bench.from} (such a folder: send its searches instead of drawing them from this database).
  */
 public final class SearchBenchmark {
 
@@ -179,14 +180,19 @@ public final class SearchBenchmark {
 				total, rep, repContacts, clients, warmup, seconds);
 
 		Random random = new Random(4242);
-		List<String> nameKinds = new ArrayList<>();
-		List<String> names = nameFragments(random, queryCount, nameKinds);
-		List<String> phones = phoneFragments(random, queryCount);
+		String from = System.getProperty("bench.from", "");
+		// with bench.from, the searches another database drew (bench.dump): the sample differs once a table is rewritten
+		List<String> nameKinds = from.isBlank() ? new ArrayList<>()
+				: java.nio.file.Files.readAllLines(java.nio.file.Path.of(from, "name-kinds.txt"));
+		List<String> names = from.isBlank() ? nameFragments(random, queryCount, nameKinds)
+				: fromDump(java.nio.file.Path.of(from, "name-paths.txt"));
+		List<String> phones = from.isBlank() ? phoneFragments(random, queryCount)
+				: fromDump(java.nio.file.Path.of(from, "phone-paths.txt"));
 		System.out.println("name fragments, first 20: " + names.subList(0, 20));
 		System.out.println("phone fragments, first 20: " + phones.subList(0, 20));
 		String dump = System.getProperty("bench.dump", "");
 		if (!dump.isBlank()) {
-			dump(java.nio.file.Path.of(dump), names, phones, adminToken, repToken);
+			dump(java.nio.file.Path.of(dump), names, nameKinds, phones, adminToken, repToken);
 			return;
 		}
 		AccessScope all = new AccessScope(AccessScope.Kind.ALL, 1, List.of());
@@ -547,9 +553,10 @@ public final class SearchBenchmark {
 	 * Writes, for a load generator outside this JVM ({@code src/test/bench/search.lua}), the paths of the name and
 	 * phone searches, one a line, in the order the clients here send them, and the two users' tokens.
 	 */
-	private static void dump(java.nio.file.Path folder, List<String> names, List<String> phones, String adminToken,
-			String repToken) throws java.io.IOException {
+	private static void dump(java.nio.file.Path folder, List<String> names, List<String> nameKinds, List<String> phones,
+			String adminToken, String repToken) throws java.io.IOException {
 		java.nio.file.Files.createDirectories(folder);
+		java.nio.file.Files.write(folder.resolve("name-kinds.txt"), nameKinds);
 		for (var kind : Map.of("name", names, "phone", phones).entrySet()) {
 			List<String> paths = kind.getValue().stream()
 				.map(q -> "/api/v1/contacts?limit=25&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
@@ -559,6 +566,13 @@ public final class SearchBenchmark {
 		java.nio.file.Files.writeString(folder.resolve("admin-token.txt"), adminToken);
 		java.nio.file.Files.writeString(folder.resolve("rep-token.txt"), repToken);
 		System.out.println("wrote the paths and tokens to " + folder.toAbsolutePath());
+	}
+
+	/** The searches of a file of paths written by {@link #dump}. */
+	private static List<String> fromDump(java.nio.file.Path paths) throws java.io.IOException {
+		return java.nio.file.Files.readAllLines(paths).stream()
+			.map(p -> java.net.URLDecoder.decode(p.substring(p.indexOf("&q=") + 3), StandardCharsets.UTF_8))
+			.toList();
 	}
 
 	private String token(String username, String password) throws Exception {
