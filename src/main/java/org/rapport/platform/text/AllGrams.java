@@ -1,5 +1,6 @@
 package org.rapport.platform.text;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,8 +32,18 @@ public final class AllGrams {
 	 * @param table a table with {@code id}, {@code search_text} and {@code search_grams}, named by the caller
 	 */
 	public static long recompute(Connection connection, String table) throws SQLException {
+		return recompute(connection, table, "true");
+	}
+
+	/**
+	 * As {@link #recompute(Connection, String)}, for the rows that match {@code where} only.
+	 *
+	 * @param where a condition over the table's columns, written by the caller
+	 */
+	static long recompute(Connection connection, String table, String where) throws SQLException {
 		long total;
-		try (PreparedStatement count = connection.prepareStatement("select count(*) from " + table);
+		try (PreparedStatement count = connection
+			.prepareStatement("select count(*) from " + table + " where " + where);
 				ResultSet rs = count.executeQuery()) {
 			rs.next();
 			total = rs.getLong(1);
@@ -42,7 +53,7 @@ public final class AllGrams {
 		long changed = 0;
 		long nextReport = 100_000;
 		try (PreparedStatement select = connection.prepareStatement("select id, search_text, search_grams from " + table
-				+ " where id > ? order by id limit " + BATCH);
+				+ " where (" + where + ") and id > ? order by id limit " + BATCH);
 				PreparedStatement update = connection
 					.prepareStatement("update " + table + " set search_grams = ? where id = ?")) {
 			while (true) {
@@ -54,7 +65,7 @@ public final class AllGrams {
 						rows++;
 						after = rs.getLong(1);
 						String text = rs.getString(2);
-						java.sql.Array had = rs.getArray(3);
+						Array had = rs.getArray(3);
 						String[] grams = SearchText.grams(text == null ? "" : text).toArray(String[]::new);
 						if (had == null || !Arrays.equals((String[]) had.getArray(), grams)) {
 							update.setArray(1, connection.createArrayOf("text", grams));

@@ -1,20 +1,14 @@
 package org.rapport.platform.text;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Gives back the grams that rows written before the grams were unbounded lost. Until then {@link Indexing} kept a
  * row's grams while their array stayed within 1,000 bytes, so that a sort index could carry them; a row with
  * long Chinese text (a long company name, many e-mail addresses) lost its last grams. The grams are a function of
- * the search text alone ({@link SearchText#grams}), so they are computed again from it. For the migrations of
- * the modules whose tables have search columns.
+ * the search text alone ({@link SearchText#grams}), so they are computed again from it ({@link AllGrams}), for the
+ * rows that may have reached the bound. For the migrations of the modules whose tables have search columns.
  */
 public final class CutGrams {
 
@@ -31,29 +25,7 @@ public final class CutGrams {
 	 * @param table a table with {@code id}, {@code search_text} and {@code search_grams}, named by the caller
 	 */
 	public static int restore(Connection connection, String table) throws SQLException {
-		List<Object[]> changed = new ArrayList<>();
-		try (PreparedStatement select = connection
-			.prepareStatement("select id, search_text, search_grams from " + table + " where " + NEAR_THE_BOUND);
-				ResultSet rs = select.executeQuery()) {
-			while (rs.next()) {
-				String[] had = (String[]) rs.getArray(3).getArray();
-				String[] grams = SearchText.grams(rs.getString(2)).toArray(String[]::new);
-				if (!Arrays.equals(had, grams)) {
-					changed.add(new Object[] { rs.getLong(1), grams });
-				}
-			}
-		}
-		try (PreparedStatement update = connection
-			.prepareStatement("update " + table + " set search_grams = ? where id = ?")) {
-			for (Object[] row : changed) {
-				Array grams = connection.createArrayOf("text", (String[]) row[1]);
-				update.setArray(1, grams);
-				update.setLong(2, (Long) row[0]);
-				update.addBatch();
-			}
-			update.executeBatch();
-		}
-		return changed.size();
+		return Math.toIntExact(AllGrams.recompute(connection, table, NEAR_THE_BOUND));
 	}
 
 }

@@ -177,7 +177,8 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 		}
 		for (String term : terms(query)) {
 			List<String> grams = SearchText.queryGrams(term);
-			String like = alias + ".search_text like " + q.param("%" + SearchText.likeLiteral(term) + "%");
+			String pattern = q.param("%" + SearchText.likeLiteral(term) + "%");
+			String like = alias + ".search_text like " + pattern;
 			if (grams.isEmpty()) {
 				// three or more characters, none Chinese
 				List<String> quads = SearchText.quadgrams(term);
@@ -196,8 +197,7 @@ public record Indexing(String sortName, String searchText, String[] grams, Strin
 					// the rows whose grams hold each quadgram, tested for the term: as a function call, not the ~~
 					// operator, so that the planner does not also read the trigram index's long posting lists of
 					// common trigrams ("ian", "ang") to find candidates that the quadgrams already narrowed
-					String contains = "textlike(" + alias + ".search_text, "
-							+ q.param("%" + SearchText.likeLiteral(term) + "%") + ")";
+					String contains = "textlike(" + alias + ".search_text, " + pattern + ")";
 					add(q, added, "(" + quadCondition + " and " + contains + ")", like);
 				}
 				continue;
