@@ -53,8 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code bench.kinds} (comma-separated kinds of name fragment, e.g. {@code pinyin syllables}), {@code bench.slowest}
  * (N: instead of the scenarios, time each name fragment once, one client, and print the N slowest per scope) and
  * {@code bench.trace} (with it, how each search finished), {@code bench.dump} (a folder: instead of the scenarios, write
- * the requests' paths and the two tokens there for {@code src/test/bench/search.lua}, the same searches sent by wrk) and
- * {@code bench.from} (such a folder: send its searches instead of drawing them from this database).
+ * the requests' paths and the two tokens there for {@code src/test/bench/search.lua}, the same searches sent by wrk),
+ * {@code bench.from} (such a folder: send its searches instead of drawing them from this database) and {@code bench.seed}
+ * (4242: the draw of the searches).
  */
 public final class SearchBenchmark {
 
@@ -91,24 +92,49 @@ public final class SearchBenchmark {
 	private final RecordAccess access;
 
 	private SearchBenchmark() throws Exception {
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(jdbcUrl);
-		config.setUsername(System.getProperty("bench.dbUser", "postgres"));
-		config.setPassword(System.getProperty("bench.dbPassword", ""));
-		config.setMaximumPoolSize(clients + 2);
-		config.setPoolName("bench");
-		// the session setting the application's pool makes (platform.db.DatabaseConfiguration)
-		config.setConnectionInitSql(System.getProperty("bench.initSql",
-				"select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)"));
-		db = new HikariDataSource(config);
+		db = pool(jdbcUrl, System.getProperty("bench.dbUser", "postgres"), System.getProperty("bench.dbPassword", ""),
+				clients + 2, System.getProperty("bench.initSql", SESSION_SETTINGS));
 		jdbc = JdbcClient.create(db);
 		readOnly = new TransactionTemplate(new JdbcTransactionManager(db));
 		readOnly.setReadOnly(true);
-		// the application's own SQL builder for the visibility condition; it reads none of its collaborators
+		access = sqlBuilder();
+	}
+
+	/** The session settings the application's pool makes (platform.db.DatabaseConfiguration). */
+	public static final String SESSION_SETTINGS = "select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)";
+
+	/**
+	 * A pool like the application's, for the SQL baseline and the cost measurements.
+	 *
+	 * @param url JDBC URL
+	 * @param user database user
+	 * @param password its password
+	 * @param size connections
+	 * @param initSql statement run on each new connection
+	 * @return the pool
+	 */
+	public static HikariDataSource pool(String url, String user, String password, int size, String initSql) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url);
+		config.setUsername(user);
+		config.setPassword(password);
+		config.setMaximumPoolSize(size);
+		config.setPoolName("bench");
+		config.setConnectionInitSql(initSql);
+		return new HikariDataSource(config);
+	}
+
+	/**
+	 * The application's own SQL builder for the visibility condition; it reads none of its collaborators.
+	 *
+	 * @return a record-access instance with no collaborators
+	 * @throws ReflectiveOperationException when the constructor changed
+	 */
+	public static RecordAccess sqlBuilder() throws ReflectiveOperationException {
 		Constructor<RecordAccess> constructor = RecordAccess.class.getDeclaredConstructor(UserDirectory.class,
 				JdbcClient.class, AuditTrail.class, java.time.Clock.class);
 		constructor.setAccessible(true);
-		access = constructor.newInstance(null, null, null, null);
+		return constructor.newInstance(null, null, null, null);
 	}
 
 	/**
@@ -179,7 +205,7 @@ public final class SearchBenchmark {
 		System.out.printf(Locale.ROOT, "contacts: %d, of which %s owns %d; %d clients, %d s warm-up, %d s measured%n",
 				total, rep, repContacts, clients, warmup, seconds);
 
-		Random random = new Random(4242);
+		Random random = new Random(Long.getLong("bench.seed", 4242));
 		String from = System.getProperty("bench.from", "");
 		// with bench.from, the searches another database drew (bench.dump): the sample differs once a table is rewritten
 		List<String> nameKinds = from.isBlank() ? new ArrayList<>()
@@ -387,14 +413,38 @@ public final class SearchBenchmark {
 		return readOnly.execute(status -> searchStatements(scope, q));
 	}
 
+	/**
+	 * A search's conditions as ContactManagement.list writes them, in its default order for a search.
+	 *
+	 * @param query the visibility and match conditions
+	 * @param position the same conditions sharing the parameters, for the position of a page
+	 * @param terms the search's terms
+	 * @param parts the parts of the visibility condition a walk can follow
+	 */
+	public record Conditions(SqlQuery query, SqlQuery position, List<String> terms, List<String> parts) {
+
+		/**
+		 * Writes the conditions of a contact search.
+		 *
+		 * @param access the visibility condition's SQL builder
+		 * @param scope whose search
+		 * @param q the search text
+		 * @return its conditions
+		 */
+		public static Conditions of(RecordAccess access, AccessScope scope, String q) {
+			SqlQuery query = new SqlQuery();
+			query.and(access.visible("c", "contact", scope, query));
+			List<String> terms = Indexing.match("c", q, query);
+			SqlQuery position = query.sharingParameters();
+			List<String> parts = access.walkParts("c", "contact", scope, query);
+			return new Conditions(query, position, terms, parts);
+		}
+	}
+
 	private long searchStatements(AccessScope scope, String q) {
-		SqlQuery query = new SqlQuery();
-		query.and(access.visible("c", "contact", scope, query));
-		List<String> terms = Indexing.match("c", q, query);
-		SqlQuery position = query.sharingParameters();
-		List<String> parts = access.walkParts("c", "contact", scope, query);
-		List<Integer> counts = SortedSearch.page(jdbc, "contacts", "c", COLUMNS, query, position, Keyset.of(null, "-updatedAt"), 26,
-				Indexing.likelyRare(q), new SortedSearch.Hints(parts, terms), (ResultSet rs, int i) -> {
+		Conditions c = Conditions.of(access, scope, q);
+		List<Integer> counts = SortedSearch.page(jdbc, "contacts", "c", COLUMNS, c.query(), c.position(),
+				Keyset.of(null, "-updatedAt"), 26, Indexing.likelyRare(q), new SortedSearch.Hints(c.parts(), c.terms()), (ResultSet rs, int i) -> {
 					ResultSetMetaData meta = rs.getMetaData();
 					for (int col = 1; col <= meta.getColumnCount(); col++) {
 						rs.getObject(col);

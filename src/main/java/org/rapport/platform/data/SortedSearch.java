@@ -66,20 +66,46 @@ public final class SortedSearch {
 
 	/**
 	 * Cost of collecting one match through the indexes (a table visit, the recheck of the candidates that the
-	 * trigram index cannot tell from matches, and the sort), in walked rows. Measured at a million contacts (run 15
-	 * in docs/benchmarks.md, 198 searches of pinyin syllables, warm, one client): a collection took 1 ms and 5 µs a
-	 * match, a walk 0.38 µs a row.
+	 * trigram index cannot tell from matches, and the sort), in walked rows. Measured at a million contacts (run 19 in
+	 * docs/benchmarks.md, 900 searches of each of two samples of name fragments, warm, one client): a collection took
+	 * 0.5 ms, 3 µs a match and 0.035 µs a posting of its terms, a walk 0.45 to 0.5 µs a row (0.6 to 0.7 when it
+	 * merges a sales rep's owners). These costs are the ones that chose the cheaper way for most of those searches
+	 * ({@code SearchCosts} in the tests): higher than the bare ratio (some 7 walked rows a match), as a share
+	 * estimated from a few matches in the probe is often too high, which makes a walk look shorter than it is.
 	 */
 	static final double COLLECT_COST = 13.0;
 
 	/**
 	 * Cost of reading one row's entry of a term's search index when collecting (a posting of the trigram or
-	 * gram index, added to the bitmap that the terms' bitmaps are intersected with), in walked rows. Measured as
-	 * {@link #COLLECT_COST}: 0.06 µs a posting of the terms' summed matches. (An earlier estimate, 0.3 µs from one
-	 * term alone, made searches whose terms are each common walk 60,000 rows in 40 to 50 ms where collecting
-	 * took 5 to 35.)
+	 * gram index, added to the bitmap that the terms' bitmaps are intersected with), in walked rows, measured and
+	 * chosen as {@link #COLLECT_COST}. (Before the quadgrams, a collection of pinyin syllables read the long posting
+	 * lists of common trigrams and rechecked thousands of candidates: 0.16 then; 0.3 in an estimate from one term
+	 * alone.)
 	 */
-	static final double POSTING_COST = 0.16;
+	static final double POSTING_COST = 0.04;
+
+	/**
+	 * Weight, in matches, of what the terms' separate counts in the probe say of their share together, beside the
+	 * matches of all of them that the probe found ({@link #share}).
+	 */
+	static final double PRIOR_MATCHES = 2.0;
+
+	/** How much further than the share predicts a walk goes before it gives up and collects instead. */
+	static final double STRETCH = 2.0;
+
+	/**
+	 * The costs of the model that chooses between walking on and collecting ({@link #furtherWalk}).
+	 *
+	 * @param collect {@link #COLLECT_COST}
+	 * @param posting {@link #POSTING_COST}
+	 * @param prior {@link #PRIOR_MATCHES}
+	 * @param stretch {@link #STRETCH}
+	 */
+	record Costs(double collect, double posting, double prior, double stretch) {
+
+		static final Costs FITTED = new Costs(COLLECT_COST, POSTING_COST, PRIOR_MATCHES, STRETCH);
+
+	}
 
 	private SortedSearch() {
 	}
@@ -152,7 +178,6 @@ public final class SortedSearch {
 				return all;
 			}
 		}
-		String order = keyset.orderBy(alias);
 		// not restored when a walk fails: the transaction, or its savepoint, is rolled back, and the setting with it
 		String previousPlans = plans(jdbc, GENERIC_PLANS);
 		List<T> walked = walkFirst(jdbc, table, alias, columns, conditions, position, keyset, rows, hints, probe, mapper);
@@ -160,11 +185,17 @@ public final class SortedSearch {
 		if (walked != null) {
 			return walked;
 		}
+		return collect(jdbc, table, alias, columns, conditions, position, keyset, rows, mapper);
+	}
+
+	/** The first {@code rows} matches in list order, all matches collected through the search indexes and sorted. */
+	static <T> List<T> collect(JdbcClient jdbc, String table, String alias, String columns, SqlQuery conditions,
+			SqlQuery position, Keyset keyset, int rows, RowMapper<T> mapper) {
 		// OFFSET 0 keeps the planner from merging the subquery into the sorted, limited outer query, where it
 		// could choose the walk again, this time over the whole table
 		String all = "select " + columns + " from (select " + alias + ".* from " + table + " " + alias + " where "
-				+ conditions.where() + " and " + position.where() + " offset 0) " + alias + " order by " + order
-				+ " limit " + rows;
+				+ conditions.where() + " and " + position.where() + " offset 0) " + alias + " order by "
+				+ keyset.orderBy(alias) + " limit " + rows;
 		return jdbc.sql(all).params(conditions.params()).query(mapper).list();
 	}
 
@@ -222,26 +253,56 @@ public final class SortedSearch {
 	 * As {@link #furtherWalk(int, int, long)} after a probe of {@code probe} rows in which each of several terms
 	 * matched {@code termMatches} rows (empty when not counted): a collection also reads, for each term, the
 	 * index entries of every row it matches ({@link #POSTING_COST} each; a term the probe did not see counts
-	 * as half a row).
+	 * as half a row), and the terms' counts sharpen the estimate of their share together ({@link #share}).
 	 */
 	static long furtherWalk(int matched, int rows, long tableSize, int probe, int[] termMatches) {
+		return furtherWalk(matched, rows, tableSize, probe, termMatches, Costs.FITTED);
+	}
+
+	/**
+	 * As {@link #furtherWalk(int, int, long, int, int[])} with other costs than the fitted ones: for fitting them
+	 * ({@code SearchCosts} in the tests).
+	 */
+	static long furtherWalk(int matched, int rows, long tableSize, int probe, int[] termMatches, Costs costs) {
 		if (matched == 0 || tableSize <= probe) {
 			// fewer than one match in the probe's rows (or a table the probe has read whole): few to collect
 			return 0;
 		}
-		double share = (double) matched / probe;
+		double share = share(matched, probe, termMatches, costs.prior());
 		double needed = rows / share;
 		double walkCost = needed * WALK_COST;
-		double collectCost = share * tableSize * COLLECT_COST;
+		double collectCost = share * tableSize * costs.collect();
 		for (int m : termMatches) {
-			collectCost += Math.max(m, 0.5) / probe * tableSize * POSTING_COST;
+			collectCost += Math.max(m, 0.5) / probe * tableSize * costs.posting();
 		}
 		if (walkCost >= collectCost) {
 			return 0;
 		}
-		// walk half again as far as the share predicts, as it is estimated from a few matches
-		long walk = (long) Math.ceil(needed * 1.5);
+		// walk further than the share predicts, as it is estimated from a few matches
+		long walk = (long) Math.ceil(needed * costs.stretch());
 		return walk > WALK ? (needed <= WALK ? WALK : 0) : Math.max(walk, probe * 2L);
+	}
+
+	/**
+	 * The share of rows that match all terms, estimated from a probe of {@code probe} rows in which {@code matched}
+	 * matched them all and each term alone {@code termMatches}. A probe finds so few matches of terms that are rare
+	 * together (one to five in 2,000 rows for two or three pinyin syllables) that their count alone is a poor
+	 * estimate: one match more or less halves or doubles it, and with it the walk predicted. The terms' separate
+	 * counts, each in the tens or hundreds, say what share the terms would have together if they were independent;
+	 * the estimate is the mean of a gamma distribution with that share as its prior mean, worth {@code prior} matches
+	 * (the conjugate of the count: {@code (matched + prior) / (probe + prior / independent)}). "tang fei": 4 of 2,000
+	 * rows, "tang" and "fei" 26 and 61 alone: 0.2 % by the count, 0.04 % if independent, 0.085 % estimated, 0.062 %
+	 * in the table.
+	 */
+	static double share(int matched, int probe, int[] termMatches, double prior) {
+		if (termMatches.length < 2 || prior <= 0) {
+			return (double) matched / probe;
+		}
+		double independent = 1;
+		for (int m : termMatches) {
+			independent *= Math.max(m, 0.5) / probe;
+		}
+		return (matched + prior) / (probe + prior / independent);
 	}
 
 	/**
@@ -272,7 +333,7 @@ public final class SortedSearch {
 	 * How many of the probe's rows each term matches, in one pass over them (an index-only walk as the
 	 * probe's, a millisecond or two for 2,000 rows).
 	 */
-	private static int[] termMatches(JdbcClient jdbc, String table, String alias, SqlQuery conditions,
+	static int[] termMatches(JdbcClient jdbc, String table, String alias, SqlQuery conditions,
 			SqlQuery position, Keyset keyset, List<String> parts, List<String> terms, int probe) {
 		List<String> counts = new ArrayList<>();
 		for (String term : terms) {
@@ -297,7 +358,7 @@ public final class SortedSearch {
 	 * scans, each stopping when the merge has taken enough). {@code leading}: conditions tested first
 	 * ({@link #rarestFirst}), or empty.
 	 */
-	private static <T> List<T> walk(JdbcClient jdbc, String table, String alias, String columns,
+	static <T> List<T> walk(JdbcClient jdbc, String table, String alias, String columns,
 			SqlQuery conditions, SqlQuery position, Keyset keyset, List<String> parts, String leading, int rows,
 			long walk, RowMapper<T> mapper) {
 		String order = keyset.orderBy(alias);
@@ -340,7 +401,7 @@ public final class SortedSearch {
 	 * statement the JDBC driver has prepared on the server (after five executions on a connection) is planned
 	 * once. Measured in docs/benchmarks.md (run 13).
 	 */
-	private static String plans(JdbcClient jdbc, String mode) {
+	static String plans(JdbcClient jdbc, String mode) {
 		if (mode == null || !TransactionSynchronizationManager.isActualTransactionActive()) {
 			return null;
 		}
@@ -358,7 +419,7 @@ public final class SortedSearch {
 	 * null. The inner LIMIT stops the collection (a bitmap scan of the search indexes, in table order) after
 	 * {@value #RARE} + 1 matches, and the window count tells whether it stopped there.
 	 */
-	private static <T> List<T> collectRare(JdbcClient jdbc, String table, String alias, String columns,
+	static <T> List<T> collectRare(JdbcClient jdbc, String table, String alias, String columns,
 			SqlQuery conditions, SqlQuery position, Keyset keyset, int rows, RowMapper<T> mapper) {
 		String sql = "select " + columns + ", " + alias + ".rapport_matches from (select " + alias
 				+ ".*, count(*) over () as rapport_matches from (select " + alias + ".* from " + table + " " + alias
@@ -373,7 +434,7 @@ public final class SortedSearch {
 	}
 
 	/** The planner's estimate of the table's rows (kept by ANALYZE and autovacuum), -1 if never estimated. */
-	private static long tableSize(JdbcClient jdbc, String table) {
+	static long tableSize(JdbcClient jdbc, String table) {
 		return jdbc.sql("select reltuples::bigint from pg_class where oid = cast(? as regclass)")
 			.param(table)
 			.query(Long.class)

@@ -21,8 +21,9 @@ class SortedSearchUnitTests {
 
 	@Test
 	void walksFurtherWhenMatchesAreCommonEnoughToFillThePageSoon() {
-		// 10 in 2,000 rows (0.5 %, "shaw" at a million contacts): 5,200 rows to walk against ~5,000 matches to collect
-		assertThat(SortedSearch.furtherWalk(10, 26, 1_000_000)).isEqualTo(7_800);
+		// 10 in 2,000 rows (0.5 %, "shaw" at a million contacts): 5,200 rows to walk against ~5,000 matches to
+		// collect; the walk goes twice as far before it gives up
+		assertThat(SortedSearch.furtherWalk(10, 26, 1_000_000)).isEqualTo(10_400);
 	}
 
 	@Test
@@ -35,8 +36,9 @@ class SortedSearchUnitTests {
 
 	@Test
 	void walksAtLeastTwiceTheProbeAndAtMostTheBound() {
-		assertThat(SortedSearch.furtherWalk(25, 26, 1_000_000)).isEqualTo(SortedSearch.PROBE * 2);
-		// a page of 200 of a term in 0.5 % of ten million rows: 40,200 rows to walk, over 60,000 with the margin
+		// a page of 10 of a term in 1 % of the rows: 1,000 rows to walk, 2,000 with the margin
+		assertThat(SortedSearch.furtherWalk(20, 10, 1_000_000)).isEqualTo(SortedSearch.PROBE * 2);
+		// a page of 200 of a term in 0.5 % of ten million rows: 40,200 rows to walk, 80,400 with the margin
 		assertThat(SortedSearch.furtherWalk(10, 201, 10_000_000)).isEqualTo(SortedSearch.WALK);
 		// beyond the bound the walk is not tried: 80,400 rows needed
 		assertThat(SortedSearch.furtherWalk(5, 201, 100_000_000)).isZero();
@@ -44,12 +46,37 @@ class SortedSearchUnitTests {
 
 	@Test
 	void walksRatherThanCollectWhenTheTermsAreEachCommonThoughTogetherRare() {
-		// "wu jian bo" at a million contacts: 2 of 2,000 probed rows match all three terms, but "^wu", "jian" and
-		// "^bo" match 80, 250 and 60 of them alone; collecting reads some 195,000 index entries (68 ms measured),
-		// walking 26,000 rows takes 14 ms
-		assertThat(SortedSearch.furtherWalk(2, 26, 1_000_000, SortedSearch.PROBE, new int[] { 80, 250, 60 }))
-			.isEqualTo(39_000);
-		assertThat(SortedSearch.furtherWalk(2, 26, 1_000_000)).isZero();
+		// "li yu lei" at a million contacts (run 19): 4 of 2,000 probed rows match all three terms, but "^li", "^yu" and
+		// "lei" match 361, 320 and 49 of them alone; walking the 17,900 rows that fill the page took 8.7 ms, collecting
+		// 12.9 ms
+		assertThat(SortedSearch.furtherWalk(4, 26, 1_000_000, SortedSearch.PROBE, new int[] { 361, 320, 49 }))
+			.isEqualTo(41_831);
+		// a collection reads each term's index entries, 730 of the probe's rows' worth: without them it looks cheaper
+		assertThat(SortedSearch.furtherWalk(4, 26, 1_000_000, SortedSearch.PROBE, new int[] { 361, 320, 49 },
+				new SortedSearch.Costs(SortedSearch.COLLECT_COST, 0, SortedSearch.PRIOR_MATCHES, SortedSearch.STRETCH)))
+			.isZero();
+	}
+
+	@Test
+	void collectsWhenTermsRareTogetherAreRareAloneEnoughThatTheProbeOverestimatesTheirShare() {
+		// "tang fei" (run 19): 4 of 2,000 probed rows match both, "tang" and "fei" 26 and 61 alone; the page took a
+		// walk of 42,200 rows (17 ms), collecting 2.4 ms. By the probe's count alone (0.2 %) the walk would be 6,500
+		// rows; its terms' counts bring the estimate to 0.085 % (0.062 % in the table), 30,500 rows, and the
+		// collection is cheaper
+		int[] terms = { 26, 61 };
+		assertThat(SortedSearch.share(4, SortedSearch.PROBE, terms, SortedSearch.PRIOR_MATCHES))
+			.isCloseTo(6.0 / (2_000 + 2.0 / (0.013 * 0.0305)), org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(SortedSearch.furtherWalk(4, 26, 1_000_000, SortedSearch.PROBE, terms)).isZero();
+		// the model before run 19 (no prior, postings at 0.16) walked 19,500 rows, then collected
+		assertThat(SortedSearch.furtherWalk(4, 26, 1_000_000, SortedSearch.PROBE, terms,
+				new SortedSearch.Costs(13, 0.16, 0, 1.5))).isEqualTo(19_500);
+	}
+
+	@Test
+	void estimatesTheShareFromTheMatchesAloneForOneTermOrWithoutPrior() {
+		assertThat(SortedSearch.share(4, 2_000, new int[0], 2)).isEqualTo(0.002);
+		assertThat(SortedSearch.share(4, 2_000, new int[] { 26 }, 2)).isEqualTo(0.002);
+		assertThat(SortedSearch.share(4, 2_000, new int[] { 26, 61 }, 0)).isEqualTo(0.002);
 	}
 
 	@Test
@@ -63,8 +90,10 @@ class SortedSearchUnitTests {
 	@Test
 	void collectsWhenTermsEachCommonAreRareTogetherAndAPageWouldTakeTheLongestWalk() {
 		// "xu bo wen" at a million contacts: 1 of 2,000 probed rows matches, "xu", "^bo" and "wen" 138, 116 and 85
-		// alone; walking 60,000 rows took 45 ms, collecting its 349 matches 14 ms (run 15)
+		// alone; walking 60,000 rows took 45 ms, collecting its 349 matches 14 ms (run 15); "xu zi qiang" (run 19):
+		// 2 of 2,000, and 138, 150 and 20 alone; the page took a walk of 53,000 rows (23 ms), collecting 7.4 ms
 		assertThat(SortedSearch.furtherWalk(1, 26, 1_000_000, SortedSearch.PROBE, new int[] { 138, 116, 85 })).isZero();
+		assertThat(SortedSearch.furtherWalk(2, 26, 1_000_000, SortedSearch.PROBE, new int[] { 138, 150, 20 })).isZero();
 	}
 
 	@Test
