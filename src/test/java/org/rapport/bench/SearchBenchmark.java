@@ -48,7 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Settings (system properties): {@code bench.url} (http://127.0.0.1:18080), {@code bench.jdbc}
  * (jdbc:postgresql://127.0.0.1:5432/rapport_bench), {@code bench.dbUser} (postgres),
  * {@code bench.admin} / {@code bench.adminPassword}, {@code bench.rep} / {@code bench.repPassword},
- * {@code bench.clients} (8), {@code bench.warmup} (10 s), {@code bench.seconds} (30 s),
+ * {@code bench.clients} (8), {@code bench.pool} (the SQL baseline's connections: clients + 2, or the application's
+ * pool size to queue as it does), {@code bench.warmup} (10 s), {@code bench.seconds} (30 s),
  * {@code bench.queries} (500 of each kind), {@code bench.only} (comma-separated scenario names),
  * {@code bench.kinds} (comma-separated kinds of name fragment, e.g. {@code pinyin syllables}), {@code bench.slowest}
  * (N: instead of the scenarios, time each name fragment once, one client, and print the N slowest per scope) and
@@ -93,7 +94,7 @@ public final class SearchBenchmark {
 
 	private SearchBenchmark() throws Exception {
 		db = pool(jdbcUrl, System.getProperty("bench.dbUser", "postgres"), System.getProperty("bench.dbPassword", ""),
-				clients + 2, System.getProperty("bench.initSql", SESSION_SETTINGS));
+				Integer.getInteger("bench.pool", clients + 2), System.getProperty("bench.initSql", SESSION_SETTINGS));
 		jdbc = JdbcClient.create(db);
 		readOnly = new TransactionTemplate(new JdbcTransactionManager(db));
 		readOnly.setReadOnly(true);

@@ -89,7 +89,7 @@ class SessionClusterIntegrationTests extends IntegrationTest {
 		// as command-line arguments: they must win over application.properties, as the environment does
 		return new SpringApplicationBuilder(RapportApplication.class).run("--server.port=0",
 				"--rapport.db.url=" + TestDatabase.url(), "--rapport.db.user=" + TestDatabase.user(),
-				"--rapport.db.password=", "--rapport.db.pool-size=5", "--rapport.admin-password=" + ADMIN_PASSWORD,
+				"--rapport.db.password=", "--rapport.db.pool-size=5", "--rapport.db.background-pool-size=4", "--rapport.admin-password=" + ADMIN_PASSWORD,
 				"--db-scheduler.polling-interval=1s", "--spring.jmx.enabled=false");
 	}
 

@@ -17,12 +17,14 @@ import org.rapport.platform.RapportSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
- * The one DataSource of Rapport: the configured PostgreSQL server, or else an embedded PostgreSQL
- * whose files live under {@code RAPPORT_DATA_DIR} and survive restarts.
+ * The one DataSource of Rapport, in two pools ({@link ConnectionPools}): the configured PostgreSQL server, or else an
+ * embedded PostgreSQL whose files live under {@code RAPPORT_DATA_DIR} and survive restarts.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -64,11 +66,31 @@ class DatabaseConfiguration {
 		return new EmbeddedDatabase(postgres);
 	}
 
+	/** The requests' pool ({@link ConnectionPools}). */
 	@Bean(destroyMethod = "close")
-	DataSource dataSource(DatabaseSettings db, EmbeddedDatabase embedded) {
+	HikariDataSource requestConnections(DatabaseSettings db, EmbeddedDatabase embedded) {
+		return pool(ConnectionPools.REQUESTS, db.poolSize(), db, embedded);
+	}
+
+	/** The background pool ({@link ConnectionPools}). */
+	@Bean(destroyMethod = "close")
+	HikariDataSource backgroundConnections(DatabaseSettings db, EmbeddedDatabase embedded) {
+		return pool(ConnectionPools.BACKGROUND, db.backgroundPoolSize(), db, embedded);
+	}
+
+	@Bean
+	@Primary
+	DataSource dataSource(@Qualifier("requestConnections") DataSource requests,
+			@Qualifier("backgroundConnections") DataSource background) {
+		return new ConnectionPools(requests, background);
+	}
+
+	private static HikariDataSource pool(String name, int size, DatabaseSettings db, EmbeddedDatabase embedded) {
 		HikariConfig config = new HikariConfig();
-		config.setPoolName("rapport");
-		config.setMaximumPoolSize(db.poolSize());
+		config.setPoolName("rapport-" + name);
+		config.setMaximumPoolSize(size);
+		// which pool a backend serves, in pg_stat_activity
+		config.addDataSourceProperty("ApplicationName", "rapport-" + name);
 		// Search and list queries are built from the user's input (LIKE '%…%', grams, filters): how many rows
 		// match depends entirely on the values. After five executions the JDBC driver prepares a statement on
 		// the server, and PostgreSQL may then switch to a generic plan that ignores the values; for a search
