@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.rapport.platform.db.DatabaseSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,14 +34,8 @@ final class BenchTarget implements AutoCloseable {
 	/** A second application and database in the same run (a baseline at another size). */
 	BenchTarget(int poolSize, String url, String jdbcUrl) {
 		base = url;
-		HikariConfig config = new HikariConfig();
-		config.setJdbcUrl(jdbcUrl);
-		config.setUsername(System.getProperty("bench.dbUser", "postgres"));
-		config.setPassword(System.getProperty("bench.dbPassword", ""));
-		config.setMaximumPoolSize(poolSize);
-		config.setConnectionInitSql(
-				"select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)");
-		db = new HikariDataSource(config);
+		db = SearchBenchmark.pool(jdbcUrl, System.getProperty("bench.dbUser", "postgres"),
+				System.getProperty("bench.dbPassword", ""), poolSize, DatabaseSettings.SESSION_SETTINGS);
 		jdbc = JdbcClient.create(db);
 	}
 

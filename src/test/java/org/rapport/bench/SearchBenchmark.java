@@ -32,6 +32,7 @@ import org.rapport.platform.data.SqlQuery;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.AuditTrail;
 import org.rapport.platform.UserDirectory;
+import org.rapport.platform.db.DatabaseSettings;
 import org.rapport.platform.text.SearchText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,15 +95,13 @@ public final class SearchBenchmark {
 
 	private SearchBenchmark() throws Exception {
 		db = pool(jdbcUrl, System.getProperty("bench.dbUser", "postgres"), System.getProperty("bench.dbPassword", ""),
-				Integer.getInteger("bench.pool", clients + 2), System.getProperty("bench.initSql", SESSION_SETTINGS));
+				Integer.getInteger("bench.pool", clients + 2),
+				System.getProperty("bench.initSql", DatabaseSettings.SESSION_SETTINGS));
 		jdbc = JdbcClient.create(db);
 		readOnly = new TransactionTemplate(new JdbcTransactionManager(db));
 		readOnly.setReadOnly(true);
 		access = sqlBuilder();
 	}
-
-	/** The session settings the application's pool makes (platform.db.DatabaseConfiguration). */
-	public static final String SESSION_SETTINGS = "select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)";
 
 	/**
 	 * A pool like the application's, for the SQL baseline and the cost measurements.
@@ -445,7 +444,8 @@ public final class SearchBenchmark {
 	private long searchStatements(AccessScope scope, String q) {
 		Conditions c = Conditions.of(access, scope, q);
 		List<Integer> counts = SortedSearch.page(jdbc, "contacts", "c", COLUMNS, c.query(), c.position(),
-				Keyset.of(null, "-updatedAt"), 26, Indexing.likelyRare(q), new SortedSearch.Hints(c.parts(), c.terms()), (ResultSet rs, int i) -> {
+				Keyset.of(null, "-updatedAt"), 26, Indexing.likelyRare(q), new SortedSearch.Hints(c.parts(), c.terms()),
+				(ResultSet rs, int i) -> {
 					ResultSetMetaData meta = rs.getMetaData();
 					for (int col = 1; col <= meta.getColumnCount(); col++) {
 						rs.getObject(col);

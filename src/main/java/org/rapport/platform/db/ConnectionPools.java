@@ -24,7 +24,6 @@ final class ConnectionPools extends AbstractRoutingDataSource {
 	ConnectionPools(DataSource requests, DataSource background) {
 		setTargetDataSources(Map.of(REQUESTS, requests, BACKGROUND, background));
 		setDefaultTargetDataSource(background);
-		afterPropertiesSet();
 	}
 
 	@Override

@@ -91,15 +91,7 @@ class DatabaseConfiguration {
 		config.setMaximumPoolSize(size);
 		// which pool a backend serves, in pg_stat_activity
 		config.addDataSourceProperty("ApplicationName", "rapport-" + name);
-		// Search and list queries are built from the user's input (LIKE '%…%', grams, filters): how many rows
-		// match depends entirely on the values. After five executions the JDBC driver prepares a statement on
-		// the server, and PostgreSQL may then switch to a generic plan that ignores the values; for a search
-		// that plan can scan a whole trigram index (seconds at a million contacts). Custom plans cost a
-		// fraction of a millisecond to make. JIT compilation (on by default in PostgreSQL 12+) adds 30-60 ms
-		// to any short query the planner thinks costly, which is never worth it for this workload.
-		// See docs/benchmarks.md.
-		config.setConnectionInitSql(
-				"select set_config('plan_cache_mode', 'force_custom_plan', false), set_config('jit', 'off', false)");
+		config.setConnectionInitSql(DatabaseSettings.SESSION_SETTINGS);
 		if (embedded.postgres() != null) {
 			config.setJdbcUrl(embedded.postgres().getJdbcUrl("postgres", EMBEDDED_DATABASE));
 			config.setUsername("postgres");

@@ -24,6 +24,18 @@ public record DatabaseSettings(String url, String user, String password, int emb
 	 */
 	static final int BACKGROUND_CONNECTIONS = 10;
 
+	/**
+	 * What every connection of Rapport's pools runs first (the load generators' SQL baselines run it too). Search and
+	 * list queries are built from the user's input (LIKE '%…%', grams, filters): how many rows match depends entirely
+	 * on the values. After five executions the JDBC driver prepares a statement on the server, and PostgreSQL may then
+	 * switch to a generic plan that ignores the values; for a search that plan can scan a whole trigram index (seconds
+	 * at a million contacts). Custom plans cost a fraction of a millisecond to make. JIT compilation (on by default in
+	 * PostgreSQL 12+) adds 30-60 ms to any short query the planner thinks costly, which is never worth it for this
+	 * workload. See docs/benchmarks.md.
+	 */
+	public static final String SESSION_SETTINGS = "select set_config('plan_cache_mode', 'force_custom_plan', false), "
+			+ "set_config('jit', 'off', false)";
+
 	public DatabaseSettings {
 		if (poolSize <= 0) {
 			poolSize = requestConnections(Runtime.getRuntime().availableProcessors());
@@ -38,7 +50,8 @@ public record DatabaseSettings(String url, String user, String password, int emb
 	 * cores times two, plus the disks a query waits for, none when the data is cached). More queries at once than
 	 * PostgreSQL has cores for only share the cores, and each takes longer: at a million contacts, 8 clients
 	 * searching names through the API on 2 cores waited 55 to 89 ms at p95 with 20 connections, and 41 to 58 ms with
-	 * 4, at as many searches a second or more (docs/benchmarks.md, run 19). The requests beyond wait for a connection in turn.
+	 * 4, at as many searches a second or more (docs/benchmarks.md, run 19). The requests beyond wait for a connection
+	 * in turn.
 	 * This counts the processors of the node, which run PostgreSQL too with the embedded database; a separate
 	 * server's operator sets {@code RAPPORT_DB_POOL_SIZE} for its cores and the number of nodes.
 	 */

@@ -14,6 +14,7 @@ import org.rapport.bench.SearchBenchmark;
 import org.rapport.bench.SearchBenchmark.Conditions;
 import org.rapport.platform.AccessScope;
 import org.rapport.platform.access.RecordAccess;
+import org.rapport.platform.db.DatabaseSettings;
 import org.rapport.platform.text.Indexing;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -143,7 +144,7 @@ public final class SearchCosts {
 
 	private SearchCosts(String url) throws Exception {
 		HikariDataSource db = SearchBenchmark.pool(url, System.getProperty("costs.dbUser", "postgres"), "", 1,
-				SearchBenchmark.SESSION_SETTINGS);
+				DatabaseSettings.SESSION_SETTINGS);
 		jdbc = JdbcClient.create(db);
 		readOnly = new TransactionTemplate(new JdbcTransactionManager(db));
 		readOnly.setReadOnly(true);
