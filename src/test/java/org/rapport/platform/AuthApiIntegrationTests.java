@@ -108,6 +108,37 @@ class AuthApiIntegrationTests extends IntegrationTest {
 		assertThat(api.get("/api/v1/users/me", rep.token()).status()).isEqualTo(200);
 	}
 
+	/**
+	 * The token lookup keeps one plan per connection for all tokens (api_token_actor): many requests with
+	 * alternating tokens, enough for every pooled connection to reuse its plan, each resolve to their own user, and
+	 * a token revoked in between is refused at once while the others still resolve.
+	 */
+	@Test
+	void everyTokenStandsForItsOwnUserOverManyAlternatingRequests() {
+		String admin = admin();
+		List<TestUser> users = List.of(api.newUser(admin, "SALES_REP", Api.unique("team")),
+				api.newUser(admin, "SUPPORT_AGENT", Api.unique("team")), api.newUser(admin, "ANALYST", null));
+		for (int round = 0; round < 12; round++) {
+			for (TestUser user : users) {
+				Response me = api.get("/api/v1/users/me", user.token());
+				assertThat(me.status()).as(me.text()).isEqualTo(200);
+				assertThat(me.json().get("id").asLong()).isEqualTo(user.id());
+				assertThat(me.json().get("username").asString()).isEqualTo(user.username());
+			}
+		}
+		Response issued = api.post("/api/v1/auth/token", null,
+				Map.of("username", users.get(0).username(), "password", users.get(0).password(), "name", "revoked"));
+		String revoked = issued.json().get("token").asString();
+		assertThat(api.get("/api/v1/users/me", revoked).status()).isEqualTo(200);
+		assertThat(api.delete("/api/v1/auth/tokens/" + issued.id(), users.get(0).token(), null).status()).isEqualTo(200);
+		for (int round = 0; round < 6; round++) {
+			assertProblem(api.get("/api/v1/users/me", revoked), 401);
+			for (TestUser user : users) {
+				assertThat(api.get("/api/v1/users/me", user.token()).json().get("id").asLong()).isEqualTo(user.id());
+			}
+		}
+	}
+
 	@Test
 	void aTokensUseIsRecorded() {
 		TestUser rep = api.newUser(admin(), "SALES_REP", Api.unique("team"));

@@ -116,18 +116,15 @@ public class ApiTokens {
 		Instant now = clock.instant();
 		record Found(long tokenId, Instant lastUsed, Actor actor) {
 		}
-		Optional<Found> found = jdbc.sql("""
-				select t.id as token_id, t.last_used_at, u.id, u.username, u.display_name, u.role, u.team_id
-				from api_tokens t join users u on u.id = t.user_id
-				where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > ?)
-				  and u.enabled""")
+		// the function plans its query once per connection (generic plan), not once per request: see its migration
+		Optional<Found> found = jdbc.sql("select * from api_token_actor(?, ?)")
 			.params(sha256(token), Timestamp.from(now))
 			.query((rs, i) -> {
 				long team = rs.getLong("team_id");
 				Long teamId = rs.wasNull() ? null : team;
 				Timestamp last = rs.getTimestamp("last_used_at");
 				return new Found(rs.getLong("token_id"), last == null ? null : last.toInstant(),
-						new Actor(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+						new Actor(rs.getLong("user_id"), rs.getString("username"), rs.getString("display_name"),
 								Role.valueOf(rs.getString("role")), teamId));
 			})
 			.optional();
